@@ -1,0 +1,142 @@
+//! Calldata of the manager functions (spec §3): 4-byte selector followed by `abi.encode(args…)`.
+//!
+//! [`ManagerCall`] recognises every L1 (EEZ) and L2 (EEZL2) function that carries protocol data
+//! by its selector. Functions with the same signature on both sides (`executeCrossChainCall`,
+//! `staticCallLookup`, `computeCrossChainCallHash`, …) have one selector and one variant.
+
+use super::{decode_call, layout::Path};
+use crate::error::{Error, Result};
+use crate::json::{expect_object, required_field, CanonicalJson};
+use crate::types::l1::{self, IEEZ};
+use crate::types::l2::{self, IEEZL2};
+use alloy_primitives::hex;
+use alloy_sol_types::SolCall;
+use serde_json::{Map, Value};
+
+macro_rules! manager_calls {
+    ($($variant:ident => $call:ty { $($arg:ident),* };)*) => {
+        $(crate::protocol_struct!($call { $($arg),* });)*
+
+        /// A decoded call of a manager function, by protocol name.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        #[allow(clippy::large_enum_variant)]
+        pub enum ManagerCall {
+            $(
+                #[doc = concat!("`", stringify!($variant), "` calldata.")]
+                $variant($call),
+            )*
+        }
+
+        impl ManagerCall {
+            /// Every function recognised, as `(name, selector, canonical signature)`.
+            pub const FUNCTIONS: &'static [(&'static str, [u8; 4], &'static str)] = &[
+                $((stringify!($variant), <$call>::SELECTOR, <$call>::SIGNATURE),)*
+            ];
+
+            /// Decodes calldata strictly, choosing the function by its selector.
+            pub fn decode(calldata: &[u8]) -> Result<Self> {
+                let selector: [u8; 4] = calldata
+                    .get(..4)
+                    .ok_or(Error::AbiTruncated { path: "selector".into(), offset: 0, needed: 4, len: calldata.len() })?
+                    .try_into()
+                    .expect("4 bytes");
+                $(if selector == <$call>::SELECTOR {
+                    return decode_call::<$call>(calldata).map(ManagerCall::$variant);
+                })*
+                Err(Error::AbiUnknownSelector { what: "function selector", found: hex::encode_prefixed(selector) })
+            }
+
+            /// The calldata: selector ‖ `abi.encode(args…)`.
+            pub fn encode(&self) -> Vec<u8> {
+                match self { $(ManagerCall::$variant(c) => c.abi_encode(),)* }
+            }
+
+            /// The function name as in Solidity (`postAndVerifyBatch`).
+            pub fn function_name(&self) -> &'static str {
+                let signature = match self { $(ManagerCall::$variant(_) => <$call>::SIGNATURE,)* };
+                signature.split('(').next().unwrap_or(signature)
+            }
+
+            /// The 4-byte selector.
+            pub fn selector(&self) -> [u8; 4] {
+                match self { $(ManagerCall::$variant(_) => <$call>::SELECTOR,)* }
+            }
+
+            fn args_json(&self) -> Value {
+                match self { $(ManagerCall::$variant(c) => c.to_json(),)* }
+            }
+
+            fn from_name_and_args(name: &str, args: &Value, path: &Path<'_>) -> Result<Self> {
+                $(if name == <$call>::SIGNATURE.split('(').next().unwrap_or_default() {
+                    return <$call as CanonicalJson>::from_json_at(args, path).map(ManagerCall::$variant);
+                })*
+                Err(Error::invalid("function", format!("unknown manager function {name:?}")))
+            }
+        }
+    };
+}
+
+manager_calls! {
+    PostAndVerifyBatch => IEEZ::postAndVerifyBatchCall { batch };
+    LoadExecutionTable => IEEZL2::loadExecutionTableCall { entries, _lookupCalls };
+    ExecuteIncomingCrossChainCall => IEEZL2::executeIncomingCrossChainCallCall {
+        destination, value, data, sourceAddress, sourceRollup, entries, _lookupCalls
+    };
+    ExecuteCrossChainCall => IEEZ::executeCrossChainCallCall { sourceAddress, callData };
+    StaticCallLookup => IEEZ::staticCallLookupCall { sourceAddress, callData };
+    ExecuteL2TX => IEEZ::executeL2TXCall { rollupId };
+    ComputeCrossChainCallHash => IEEZ::computeCrossChainCallHashCall {
+        targetRollupId, targetAddress, value, data, sourceAddress, sourceRollupId
+    };
+    ComputeCrossChainProxyAddress => IEEZ::computeCrossChainProxyAddressCall { originalAddress, originalRollupId };
+    CreateCrossChainProxy => IEEZ::createCrossChainProxyCall { originalAddress, originalRollupId };
+    RegisterRollup => IEEZ::registerRollupCall { rollupContract, initialState };
+    SetStateRoot => IEEZ::setStateRootCall { rollupId, newStateRoot };
+    AttemptApplyImmediate => IEEZ::attemptApplyImmediateCall { transientIdx };
+    ExecuteInContextAndRevert => IEEZ::executeInContextAndRevertCall { callCount };
+}
+
+/// JSON: `{"function": "postAndVerifyBatch", "selector": "0x8b1a095a", "args": {"batch": {…}}}`;
+/// `selector` is optional on input but must match the function when present.
+impl CanonicalJson for ManagerCall {
+    fn to_json(&self) -> Value {
+        let mut map = Map::new();
+        map.insert("function".into(), Value::String(self.function_name().into()));
+        map.insert("selector".into(), Value::String(hex::encode_prefixed(self.selector())));
+        map.insert("args".into(), self.args_json());
+        Value::Object(map)
+    }
+
+    fn from_json_at(value: &Value, path: &Path<'_>) -> Result<Self> {
+        let map = expect_object(value, path, &["function", "selector", "args"])?;
+        let name: String = required_field(map, "function", path)?;
+        let args = map.get("args").ok_or_else(|| Error::JsonShape { path: path.field("args").to_string(), message: "missing field".into() })?;
+        let call = Self::from_name_and_args(&name, args, &path.field("args"))?;
+        if let Some(selector) = map.get("selector") {
+            if selector.as_str() != Some(hex::encode_prefixed(call.selector()).as_str()) {
+                return Err(Error::invalid(path.field("selector").to_string(), format!("selector {selector} does not match {name}")));
+            }
+        }
+        Ok(call)
+    }
+}
+
+/// `postAndVerifyBatch(batch)` calldata (selector `0x8b1a095a`).
+pub fn encode_post_and_verify_batch(batch: &l1::ProofSystemBatchPerVerificationEntries) -> Vec<u8> {
+    IEEZ::postAndVerifyBatchCall { batch: batch.clone() }.abi_encode()
+}
+
+/// Strictly decodes `postAndVerifyBatch` calldata into its batch.
+pub fn decode_post_and_verify_batch(calldata: &[u8]) -> Result<l1::ProofSystemBatchPerVerificationEntries> {
+    decode_call::<IEEZ::postAndVerifyBatchCall>(calldata).map(|c| c.batch)
+}
+
+/// L2 `loadExecutionTable(entries, lookupCalls)` calldata (selector `0x59683c8b`).
+pub fn encode_load_execution_table(entries: &[l2::ExecutionEntry], lookup_calls: &[l2::LookupCall]) -> Vec<u8> {
+    IEEZL2::loadExecutionTableCall { entries: entries.to_vec(), _lookupCalls: lookup_calls.to_vec() }.abi_encode()
+}
+
+/// Strictly decodes L2 `loadExecutionTable` calldata into `(entries, lookupCalls)`.
+pub fn decode_load_execution_table(calldata: &[u8]) -> Result<(Vec<l2::ExecutionEntry>, Vec<l2::LookupCall>)> {
+    decode_call::<IEEZL2::loadExecutionTableCall>(calldata).map(|c| (c.entries, c._lookupCalls))
+}
