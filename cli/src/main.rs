@@ -2,15 +2,18 @@
 //! golden-vector conformance suite. Inputs come from a file argument or stdin; results go to
 //! stdout, errors to stderr with a non-zero exit.
 
-use alloy_primitives::{hex, Address, U256};
+use alloy_primitives::{hex, Address, B256, U256};
 use clap::{Parser, Subcommand, ValueEnum};
+use exectable::abi::events::raw_log_from_json;
 use exectable::abi::layout::Path;
+use exectable::abi::calldata::decode_post_and_verify_batch;
+use exectable::batch::{BatchOverview, ItemOverview, Placement};
 use exectable::conformance::{run_vectors, ConformanceReport};
 use exectable::hash::call::CrossChainCallHashInput;
 use exectable::hash::proxy::{proxy_address, proxy_creation_code_by_name, REFERENCE_BUILD_NAME};
 use exectable::json::{parse_hex, parse_json};
 use exectable::types::{l1, StructKind};
-use exectable::{CanonicalJson, Error, ManagerCall};
+use exectable::{decode_l1_log, decode_l2_log, decode_revert, CanonicalJson, Error, ManagerCall};
 use serde_json::{json, Value};
 use std::io::Read;
 use std::process::ExitCode;
@@ -24,6 +27,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Decode postAndVerifyBatch calldata and list its entries and lookups: hash, transient or queued.
+    Inspect {
+        /// Calldata hex (0x-prefixed), or a file holding it; stdin when omitted.
+        input: Option<String>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Decode manager calldata (by selector) or, with --type, one ABI-encoded struct → canonical JSON.
     Decode {
         /// Hex input (0x-prefixed), or a file holding hex; stdin when omitted.
@@ -62,6 +73,33 @@ enum Command {
         #[arg(long)]
         creation_code: Option<String>,
     },
+    /// Decode a manager event log → {"event": …, "args": {…}}.
+    ///
+    /// Give the log either as --topic/--data, or as JSON (file, text or stdin): one log object
+    /// {"topics": […], "data": "0x…"} as eth_getLogs returns it, an array of them, or a receipt
+    /// with "logs" (the latter two print an array).
+    DecodeLog {
+        /// The manager that emitted the log (field names differ between the sides).
+        #[arg(long, value_enum)]
+        side: Side,
+        /// A topic (32-byte 0x-hex), topic0 first; repeat for each topic.
+        #[arg(long = "topic")]
+        topics: Vec<String>,
+        /// The log data (0x-hex) when the topics are given with --topic; empty if omitted.
+        #[arg(long, requires = "topics")]
+        data: Option<String>,
+        /// JSON log, array of logs or receipt, or a file holding it; stdin when omitted (and no --topic).
+        #[arg(conflicts_with = "topics")]
+        input: Option<String>,
+        /// With several logs, leave out logs whose topic0 is no event of the manager instead of failing.
+        #[arg(long)]
+        skip_unknown: bool,
+    },
+    /// Decode revert data (selector ‖ args) → {"error": …, "selector": …, "args": {…}}.
+    DecodeRevert {
+        /// Hex revert data, a JSON-RPC error object with "data", or a file holding either; stdin when omitted.
+        input: Option<String>,
+    },
     /// Run golden-vector files; prints per-kind counts and "N passed, M failed".
     Conformance {
         /// Vector files (eez-golden-vectors/v1).
@@ -74,6 +112,14 @@ enum Command {
         #[arg(long, short = 'v')]
         verbose: bool,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Side {
+    /// The L1 manager (EEZ).
+    L1,
+    /// The L2 manager (EEZL2).
+    L2,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -138,6 +184,139 @@ fn print_json(value: &Value) {
     println!("{}", serde_json::to_string_pretty(value).expect("a Value always serialises"));
 }
 
+fn decode_log_json(side: Side, topics: &[B256], data: &[u8]) -> Result<Value, Error> {
+    match side {
+        Side::L1 => decode_l1_log(topics, data).map(|e| e.to_json()),
+        Side::L2 => decode_l2_log(topics, data).map(|e| e.to_json()),
+    }
+}
+
+/// `decode-log`: one log from flags, or one / many logs from JSON.
+fn decode_logs(
+    side: Side,
+    topics: Vec<String>,
+    data: Option<String>,
+    input: Option<String>,
+    skip_unknown: bool,
+) -> Result<Value, String> {
+    if !topics.is_empty() {
+        let topics: Vec<B256> = topics
+            .iter()
+            .enumerate()
+            .map(|(i, t)| B256::from_json_at(&json!(t), &Path::Index(&Path::Root("topic"), i)))
+            .collect::<Result<_, _>>()
+            .map_err(err)?;
+        let data = match data {
+            Some(d) => parse_hex(d.trim(), &Path::Root("data")).map_err(err)?,
+            None => Vec::new(),
+        };
+        return decode_log_json(side, &topics, &data).map_err(err);
+    }
+    let json = read_json(input)?;
+    let logs = match &json {
+        Value::Object(map) if !map.contains_key("topics") && map.contains_key("logs") => &map["logs"],
+        Value::Object(_) => {
+            let (topics, data) = raw_log_from_json(&json, &Path::Root("")).map_err(err)?;
+            return decode_log_json(side, &topics, &data).map_err(err);
+        }
+        other => other,
+    };
+    let logs = logs.as_array().ok_or("expected a log object, an array of logs, or a receipt with \"logs\"")?;
+    let mut out = Vec::new();
+    for (i, log) in logs.iter().enumerate() {
+        let root = Path::Root("logs");
+        let path = root.index(i);
+        let (topics, data) = raw_log_from_json(log, &path).map_err(err)?;
+        match decode_log_json(side, &topics, &data) {
+            Ok(mut event) => {
+                if let (Some(address), Value::Object(map)) = (log.get("address"), &mut event) {
+                    let mut with_address = serde_json::Map::new();
+                    with_address.insert("address".into(), address.clone());
+                    with_address.append(map);
+                    event = Value::Object(with_address);
+                }
+                out.push(event);
+            }
+            Err(e) if skip_unknown && e.code() == exectable::ErrorCode::AbiUnknownSelector => {}
+            Err(e) => return Err(format!("{path}: {}", err(e))),
+        }
+    }
+    Ok(Value::Array(out))
+}
+
+/// `decode-revert` input: hex, or a JSON-RPC error object carrying the revert data in `data`.
+fn read_revert_data(input: Option<String>) -> Result<Vec<u8>, String> {
+    let text = read_input(input)?;
+    let text = text.trim();
+    if !text.starts_with('{') {
+        return parse_hex(text, &Path::Root("input")).map_err(err);
+    }
+    let json = parse_json(text).map_err(err)?;
+    let data = json
+        .get("data")
+        .or_else(|| json.pointer("/error/data"))
+        .and_then(Value::as_str)
+        .ok_or("JSON input needs the revert data as a hex string in \"data\" (or \"error.data\")")?;
+    parse_hex(data, &Path::Root("data")).map_err(err)
+}
+
+fn placement_text(p: &Placement) -> String {
+    match p {
+        Placement::Transient { transient_index } => format!("transient[{transient_index}]"),
+        Placement::Queued { rollup_id, queue_index } => format!("queue {rollup_id}[{queue_index}]"),
+    }
+}
+
+/// The human-readable listing `make demo` prints.
+fn inspect_table(batch: &l1::ProofSystemBatchPerVerificationEntries, overview: &BatchOverview) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let rollups: Vec<String> = batch.rollupIdsWithProofSystems.iter().map(|r| r.rollupId.to_string()).collect();
+    let _ = writeln!(
+        out,
+        "postAndVerifyBatch: {} entries ({} transient), {} lookup calls ({} transient), {} proof systems, rollups [{}], blockNumber {}",
+        batch.entries.len(),
+        batch.transientExecutionEntryCount,
+        batch.l1ToL2lookupCalls.len(),
+        batch.transientLookupCallCount,
+        batch.proofSystems.len(),
+        rollups.join(", "),
+        batch.blockNumber,
+    );
+    for (row, entry) in overview.entries.iter().zip(&batch.entries) {
+        let _ = writeln!(
+            out,
+            "entry #{:<3} {:<16} -> rollup {:<3} deltas {} calls {} reentrant {} lookups {} callCount {}",
+            row.index,
+            placement_text(&row.placement),
+            entry.destinationRollupId,
+            entry.stateDeltas.len(),
+            entry.l2ToL1Calls.len(),
+            entry.expectedL1ToL2Calls.len(),
+            entry.expectedLookups.len(),
+            entry.callCount,
+        );
+        let _ = writeln!(out, "    proxyEntryHash {}", entry.proxyEntryHash);
+        let _ = writeln!(out, "    rollingHash    {}", entry.rollingHash);
+        let _ = writeln!(out, "    entryHash      {}", row.hash);
+    }
+    for (row, lookup) in overview.lookup_calls.iter().zip(&batch.l1ToL2lookupCalls) {
+        let _ = writeln!(
+            out,
+            "lookup #{:<2} {:<16} -> rollup {:<3} {} sub-calls {} pins {}",
+            row.index,
+            placement_text(&row.placement),
+            lookup.destinationRollupId,
+            if lookup.failed { "reverted" } else { "static" },
+            lookup.l2ToL1Calls.len(),
+            lookup.expectedStateRoots.len(),
+        );
+        let _ = writeln!(out, "    crossChainCallHash {}", lookup.crossChainCallHash);
+        let _ = writeln!(out, "    lookupCallHash     {}", row.hash);
+    }
+    out
+}
+
 fn run(command: Command) -> Result<ExitCode, String> {
     match command {
         Command::Decode { input, ty } => {
@@ -193,6 +372,25 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 "salt": p.salt.to_json(),
                 "initCodeHash": p.init_code_hash.to_json(),
             }));
+        }
+        Command::DecodeLog { side, topics, data, input, skip_unknown } => {
+            print_json(&decode_logs(side, topics, data, input, skip_unknown)?);
+        }
+        Command::DecodeRevert { input } => {
+            let data = read_revert_data(input)?;
+            print_json(&decode_revert(&data).map_err(err)?.to_json());
+        }
+        Command::Inspect { input, json } => {
+            let batch = decode_post_and_verify_batch(&read_hex(input)?).map_err(err)?;
+            let overview = BatchOverview::of(&batch);
+            if json {
+                let rows = |items: &[ItemOverview]| -> Vec<Value> {
+                    items.iter().map(|i| json!({"index": i.index, "hash": i.hash.to_json(), "placement": i.placement.to_json()})).collect()
+                };
+                print_json(&json!({"entries": rows(&overview.entries), "lookupCalls": rows(&overview.lookup_calls)}));
+            } else {
+                print!("{}", inspect_table(&batch, &overview));
+            }
         }
         Command::Conformance { files, kinds, verbose } => {
             let mut report = ConformanceReport::default();

@@ -19,7 +19,13 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+/// The README example, compiled and run as a doc test.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 pub mod abi;
+pub mod batch;
 pub mod conformance;
 pub mod error;
 pub mod hash;
@@ -27,6 +33,8 @@ pub mod json;
 pub mod types;
 
 pub use abi::{calldata::ManagerCall, AbiStruct};
+pub use abi::events::{decode_l1_log, decode_l2_log, L1Event, L2Event};
+pub use abi::revert::{decode_revert, ProtocolError};
 pub use error::{Error, ErrorCode, Result};
 pub use json::CanonicalJson;
 

@@ -3,7 +3,9 @@
 //! (canonical form, field path and offset on every fault, no allocation), then alloy's decoder.
 
 pub mod calldata;
+pub mod events;
 pub mod layout;
+pub mod revert;
 
 use crate::error::{Error, Result};
 use crate::json::CanonicalJson;

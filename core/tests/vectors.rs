@@ -1,0 +1,86 @@
+//! Runs the golden vectors in `vectors/` through the library: every case of every implemented
+//! kind must pass, and kinds not implemented yet must be counted as failed, never skipped.
+
+use exectable::conformance::{run_vectors, IMPLEMENTED_KINDS};
+use std::path::PathBuf;
+
+fn vector_files() -> Vec<(PathBuf, serde_json::Value)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../vectors");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("vectors/ exists")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let parsed: Vec<_> = files
+        .into_iter()
+        .filter_map(|p| {
+            let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+            // Only golden-vector files (header.format eez-golden-vectors/*) hold conformance cases.
+            let format = json.pointer("/header/format").and_then(|f| f.as_str()).unwrap_or_default();
+            format.starts_with("eez-golden-vectors/").then_some((p, json))
+        })
+        .collect();
+    assert!(!parsed.is_empty(), "no vector file in {}", dir.display());
+    parsed
+}
+
+#[test]
+fn every_implemented_kind_passes_every_case() {
+    let kinds: Vec<String> = IMPLEMENTED_KINDS.iter().map(|k| k.to_string()).collect();
+    for (path, json) in vector_files() {
+        let report = run_vectors(&json, &kinds).unwrap();
+        for (kind, count) in &report.kinds {
+            eprintln!("{}: {kind}: {} passed, {} failed", path.display(), count.passed, count.failed);
+        }
+        assert!(report.failures.is_empty(), "{}: {:#?}", path.display(), report.failures);
+        assert!(report.empty_kinds().is_empty(), "kinds that ran no case: {:?}", report.empty_kinds());
+        assert!(report.is_success());
+    }
+}
+
+#[test]
+fn public_file_case_counts_match_its_header() {
+    let (_, json) = vector_files().into_iter().find(|(p, _)| p.ends_with("eez-v1-public.json")).expect("public file");
+    let report = run_vectors(&json, &[]).unwrap();
+    let counts = json.pointer("/header/counts").and_then(|c| c.as_object()).expect("header.counts");
+    for (kind, n) in counts {
+        let got = report.kinds.get(kind).map(|c| c.passed + c.failed).unwrap_or(0);
+        assert_eq!(got as u64, n.as_u64().unwrap(), "{kind}");
+    }
+}
+
+#[test]
+fn unimplemented_kinds_are_counted_as_failed_not_skipped() {
+    for (_, json) in vector_files() {
+        let report = run_vectors(&json, &[]).unwrap();
+        for (kind, count) in &report.kinds {
+            if IMPLEMENTED_KINDS.contains(&kind.as_str()) {
+                assert_eq!(count.failed, 0, "{kind}");
+            } else {
+                assert_eq!(count.passed, 0, "{kind} cannot pass without an implementation");
+                assert!(count.failed > 0, "{kind}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_requested_kind_without_cases_makes_the_run_fail() {
+    let (_, json) = vector_files().remove(0);
+    let report = run_vectors(&json, &["noSuchKind".to_string()]).unwrap();
+    assert_eq!(report.empty_kinds(), vec!["noSuchKind"]);
+    assert!(!report.is_success());
+}
+
+#[test]
+fn a_tampered_expected_value_fails_its_case() {
+    let (_, mut json) = vector_files().into_iter().find(|(p, _)| p.ends_with("eez-v1-public.json")).unwrap();
+    let case = json["cases"].as_array_mut().unwrap().iter_mut().find(|c| c["kind"] == "l1EntryEncoding").unwrap();
+    let hash = case["expected"]["hash"].as_str().unwrap().to_owned();
+    let flipped = format!("{}{}", &hash[..hash.len() - 1], if hash.ends_with('0') { '1' } else { '0' });
+    case["expected"]["hash"] = serde_json::Value::String(flipped);
+    let report = run_vectors(&json, &["l1EntryEncoding".to_string()]).unwrap();
+    assert_eq!(report.failed(), 1);
+    assert!(report.failures[0].reason.contains("keccak256(abi.encode)"), "{}", report.failures[0].reason);
+}
