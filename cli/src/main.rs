@@ -4,9 +4,9 @@
 
 use alloy_primitives::{hex, Address, B256, U256};
 use clap::{Parser, Subcommand, ValueEnum};
+use exectable::abi::calldata::decode_post_and_verify_batch;
 use exectable::abi::events::raw_log_from_json;
 use exectable::abi::layout::Path;
-use exectable::abi::calldata::decode_post_and_verify_batch;
 use exectable::batch::{BatchOverview, ItemOverview, Placement};
 use exectable::conformance::{run_vectors, ConformanceReport};
 use exectable::hash::call::CrossChainCallHashInput;
@@ -385,7 +385,12 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let overview = BatchOverview::of(&batch);
             if json {
                 let rows = |items: &[ItemOverview]| -> Vec<Value> {
-                    items.iter().map(|i| json!({"index": i.index, "hash": i.hash.to_json(), "placement": i.placement.to_json()})).collect()
+                    items
+                        .iter()
+                        .map(
+                            |i| json!({"index": i.index, "hash": i.hash.to_json(), "placement": i.placement.to_json()}),
+                        )
+                        .collect()
                 };
                 print_json(&json!({"entries": rows(&overview.entries), "lookupCalls": rows(&overview.lookup_calls)}));
             } else {

@@ -63,7 +63,11 @@ fn realistic_entry(rng: &mut Rng) -> ExecutionEntry {
         proxyEntryHash: rng.word(),
         destinationRollupId: U256::from(1 + rng.below(4)),
         expectedL1ToL2Calls: if reentrant {
-            vec![ExpectedL1ToL2Call { crossChainCallHash: rng.word(), callCount: U256::from(1), returnData: rng.bytes(32) }]
+            vec![ExpectedL1ToL2Call {
+                crossChainCallHash: rng.word(),
+                callCount: U256::from(1),
+                returnData: rng.bytes(32),
+            }]
         } else {
             vec![]
         },
@@ -114,11 +118,8 @@ fn corpus() -> (Vec<ExecutionEntry>, Vec<LookupCall>) {
 }
 
 fn bench_entries(c: &mut Criterion, group_name: &str, entries: &[ExecutionEntry], lookups: &[LookupCall]) {
-    let encoded: Vec<Vec<u8>> = entries
-        .iter()
-        .map(|e| e.abi_encode_struct())
-        .chain(lookups.iter().map(|l| l.abi_encode_struct()))
-        .collect();
+    let encoded: Vec<Vec<u8>> =
+        entries.iter().map(|e| e.abi_encode_struct()).chain(lookups.iter().map(|l| l.abi_encode_struct())).collect();
     let bytes: usize = encoded.iter().map(Vec::len).sum();
     let mut group = c.benchmark_group(group_name);
     group.throughput(Throughput::Bytes(bytes as u64));

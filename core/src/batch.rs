@@ -33,7 +33,9 @@ impl Placement {
     /// JSON: `{"transient": {"index": "0x0"}}` or `{"queued": {"rollupId": "0x1", "queueIndex": "0x0"}}`.
     pub fn to_json(&self) -> Value {
         match self {
-            Placement::Transient { transient_index } => json!({"transient": {"index": (*transient_index as u64).to_json()}}),
+            Placement::Transient { transient_index } => {
+                json!({"transient": {"index": (*transient_index as u64).to_json()}})
+            }
             Placement::Queued { rollup_id, queue_index } => {
                 json!({"queued": {"rollupId": rollup_id.to_json(), "queueIndex": (*queue_index as u64).to_json()}})
             }
@@ -61,7 +63,12 @@ pub struct BatchOverview {
     pub lookup_calls: Vec<ItemOverview>,
 }
 
-fn place<T>(items: &[T], transient_count: &U256, hash: impl Fn(&T) -> B256, rollup: impl Fn(&T) -> U256) -> Vec<ItemOverview> {
+fn place<T>(
+    items: &[T],
+    transient_count: &U256,
+    hash: impl Fn(&T) -> B256,
+    rollup: impl Fn(&T) -> U256,
+) -> Vec<ItemOverview> {
     let transient = usize::try_from(*transient_count).unwrap_or(usize::MAX);
     let mut next_index: HashMap<U256, usize> = HashMap::new();
     items
@@ -86,8 +93,12 @@ impl BatchOverview {
     /// Computes hashes and placements of every item of `batch`.
     pub fn of(batch: &ProofSystemBatchPerVerificationEntries) -> Self {
         BatchOverview {
-            entries: place(&batch.entries, &batch.transientExecutionEntryCount, ExecutionEntry::hash, |e| e.destinationRollupId),
-            lookup_calls: place(&batch.l1ToL2lookupCalls, &batch.transientLookupCallCount, LookupCall::hash, |l| l.destinationRollupId),
+            entries: place(&batch.entries, &batch.transientExecutionEntryCount, ExecutionEntry::hash, |e| {
+                e.destinationRollupId
+            }),
+            lookup_calls: place(&batch.l1ToL2lookupCalls, &batch.transientLookupCallCount, LookupCall::hash, |l| {
+                l.destinationRollupId
+            }),
         }
     }
 

@@ -93,10 +93,10 @@ impl ConformanceReport {
 /// Runs every case of `file` whose kind is in `only` (all cases when `only` is empty).
 /// Requested kinds that occur in no case are reported with zero counts.
 pub fn run_vectors(file: &Value, only: &[String]) -> Result<ConformanceReport, Error> {
-    let cases = file
-        .get("cases")
-        .and_then(Value::as_array)
-        .ok_or_else(|| Error::JsonShape { path: "cases".into(), message: "a vector file needs a \"cases\" array".into() })?;
+    let cases = file.get("cases").and_then(Value::as_array).ok_or_else(|| Error::JsonShape {
+        path: "cases".into(),
+        message: "a vector file needs a \"cases\" array".into(),
+    })?;
     let mut report = ConformanceReport::default();
     for kind in only {
         report.kinds.entry(kind.clone()).or_default();
@@ -127,8 +127,12 @@ pub fn run_case(kind: &str, case: &Value) -> CaseResult {
     let expected = case.get("expected").ok_or("case has no expected")?;
     match kind {
         "crossChainCallHash" => cross_chain_call_hash_case(inputs, expected),
-        "l1EntryEncoding" => struct_case::<l1::ExecutionEntry>(inputs, expected, "entry", Some(|e: &l1::ExecutionEntry| e.hash())),
-        "l1LookupCallEncoding" => struct_case::<l1::LookupCall>(inputs, expected, "lookupCall", Some(|l: &l1::LookupCall| l.hash())),
+        "l1EntryEncoding" => {
+            struct_case::<l1::ExecutionEntry>(inputs, expected, "entry", Some(|e: &l1::ExecutionEntry| e.hash()))
+        }
+        "l1LookupCallEncoding" => {
+            struct_case::<l1::LookupCall>(inputs, expected, "lookupCall", Some(|l: &l1::LookupCall| l.hash()))
+        }
         "l2EntryEncoding" => struct_case::<l2::ExecutionEntry>(inputs, expected, "entry", None),
         "l2LookupCallEncoding" => struct_case::<l2::LookupCall>(inputs, expected, "lookupCall", None),
         "rollingHash" => rolling_hash_case(case, inputs, expected),

@@ -157,7 +157,9 @@ impl CanonicalJson for I256 {
                 let magnitude = parse_uint_str(digits, path)
                     .ok()
                     .filter(|_| digits.bytes().all(|b| b.is_ascii_digit()))
-                    .ok_or_else(|| number_err(path, format!("{:?} is not a signed decimal or 0x-hex word", truncate(s))))?;
+                    .ok_or_else(|| {
+                        number_err(path, format!("{:?} is not a signed decimal or 0x-hex word", truncate(s)))
+                    })?;
                 let limit = U256::from(1u8) << 255;
                 if negative {
                     if magnitude > limit {
@@ -188,7 +190,7 @@ impl CanonicalJson for Address {
         }
         let digits = &s[2..];
         let mixed = digits.bytes().any(|b| b.is_ascii_uppercase()) && digits.bytes().any(|b| b.is_ascii_lowercase());
-        if mixed && Address::parse_checksummed(s, None).is_err() {
+        if mixed && Address::parse_checksummed(format!("0x{digits}"), None).is_err() {
             return Err(hex_err(path, format!("mixed-case address {s} has a bad EIP-55 checksum")));
         }
         Ok(Address::from_slice(&bytes))
@@ -240,14 +242,16 @@ impl<T: CanonicalJson> CanonicalJson for Vec<T> {
         Value::Array(self.iter().map(CanonicalJson::to_json).collect())
     }
     fn from_json_at(value: &Value, path: &Path<'_>) -> Result<Self> {
-        let items = value.as_array().ok_or_else(|| shape_err(path, format!("expected an array, found {}", kind_of(value))))?;
+        let items =
+            value.as_array().ok_or_else(|| shape_err(path, format!("expected an array, found {}", kind_of(value))))?;
         items.iter().enumerate().map(|(i, v)| T::from_json_at(v, &path.index(i))).collect()
     }
 }
 
 /// Checks that `value` is an object whose keys are all in `fields` (used by struct impls).
 pub fn expect_object<'v>(value: &'v Value, path: &Path<'_>, fields: &[&str]) -> Result<&'v Map<String, Value>> {
-    let map = value.as_object().ok_or_else(|| shape_err(path, format!("expected an object, found {}", kind_of(value))))?;
+    let map =
+        value.as_object().ok_or_else(|| shape_err(path, format!("expected an object, found {}", kind_of(value))))?;
     if let Some(unknown) = map.keys().find(|k| !fields.contains(&k.as_str())) {
         return Err(shape_err(&path.field(unknown), format!("unknown field (expected one of: {})", fields.join(", "))));
     }

@@ -32,9 +32,9 @@ pub mod hash;
 pub mod json;
 pub mod types;
 
-pub use abi::{calldata::ManagerCall, AbiStruct};
 pub use abi::events::{decode_l1_log, decode_l2_log, L1Event, L2Event};
 pub use abi::revert::{decode_revert, ProtocolError};
+pub use abi::{calldata::ManagerCall, AbiStruct};
 pub use error::{Error, ErrorCode, Result};
 pub use json::CanonicalJson;
 

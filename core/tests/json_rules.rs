@@ -511,3 +511,14 @@ fn manager_call_json_selector_checked() {
     assert_eq!(e.code(), ErrorCode::JsonShape, "{e}");
     assert_eq!(e.path(), Some("args.bogus"));
 }
+
+#[test]
+fn checksummed_address_with_capital_prefix_is_accepted() {
+    use exectable::abi::layout::Path;
+    let a = alloy_primitives::Address::from_json_at(
+        &serde_json::json!("0X5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"),
+        &Path::Root("a"),
+    )
+    .unwrap();
+    assert_eq!(a.to_json(), serde_json::json!("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"));
+}

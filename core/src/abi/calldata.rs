@@ -110,11 +110,17 @@ impl CanonicalJson for ManagerCall {
     fn from_json_at(value: &Value, path: &Path<'_>) -> Result<Self> {
         let map = expect_object(value, path, &["function", "selector", "args"])?;
         let name: String = required_field(map, "function", path)?;
-        let args = map.get("args").ok_or_else(|| Error::JsonShape { path: path.field("args").to_string(), message: "missing field".into() })?;
+        let args = map.get("args").ok_or_else(|| Error::JsonShape {
+            path: path.field("args").to_string(),
+            message: "missing field".into(),
+        })?;
         let call = Self::from_name_and_args(&name, args, &path.field("args"))?;
         if let Some(selector) = map.get("selector") {
             if selector.as_str() != Some(hex::encode_prefixed(call.selector()).as_str()) {
-                return Err(Error::invalid(path.field("selector").to_string(), format!("selector {selector} does not match {name}")));
+                return Err(Error::invalid(
+                    path.field("selector").to_string(),
+                    format!("selector {selector} does not match {name}"),
+                ));
             }
         }
         Ok(call)

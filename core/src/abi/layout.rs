@@ -208,7 +208,7 @@ impl<'a> Path<'a> {
 impl fmt::Display for Path<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Path::Root(name) if name.is_empty() => f.write_str("$"),
+            Path::Root("") => f.write_str("$"),
             Path::Root(name) => f.write_str(name),
             Path::Field(Path::Root(""), name) => f.write_str(name),
             Path::Field(parent, name) => write!(f, "{parent}.{name}"),
@@ -235,7 +235,12 @@ pub fn check_single(buf: &[u8], shape: Shape, root: &Path<'_>) -> Result<()> {
     let end = if shape.is_dynamic() {
         let (off, word) = walker.small(0, root)?;
         if off != Some(32) {
-            return Err(Error::AbiBadOffset { path: root.to_string(), offset: 0, found: word_to_string(word), expected: 32 });
+            return Err(Error::AbiBadOffset {
+                path: root.to_string(),
+                offset: 0,
+                found: word_to_string(word),
+                expected: 32,
+            });
         }
         walker.dynamic(32, shape, root)?
     } else {
@@ -256,12 +261,7 @@ impl Walker<'_> {
     fn word(&self, pos: usize, path: &Path<'_>) -> Result<&[u8; 32]> {
         match pos.checked_add(32).and_then(|end| self.buf.get(pos..end)) {
             Some(w) => Ok(w.try_into().expect("slice of 32")),
-            None => Err(Error::AbiTruncated {
-                path: path.to_string(),
-                offset: pos,
-                needed: 32,
-                len: self.buf.len(),
-            }),
+            None => Err(Error::AbiTruncated { path: path.to_string(), offset: pos, needed: 32, len: self.buf.len() }),
         }
     }
 

@@ -49,7 +49,8 @@ pub fn decode_call<C: SolCall + HasStaticShape>(calldata: &[u8]) -> Result<C> {
 
 /// Checks the 4-byte selector at the start of `data`.
 pub(crate) fn check_selector(data: &[u8], expected: [u8; 4], signature: &'static str) -> Result<()> {
-    let found = data.get(..4).ok_or(Error::AbiTruncated { path: "selector".into(), offset: 0, needed: 4, len: data.len() })?;
+    let found =
+        data.get(..4).ok_or(Error::AbiTruncated { path: "selector".into(), offset: 0, needed: 4, len: data.len() })?;
     if found != expected {
         let name = signature.split('(').next().unwrap_or(signature);
         return Err(Error::AbiWrongSelector {

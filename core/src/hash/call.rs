@@ -28,22 +28,50 @@ pub struct CrossChainCallHashInput {
     pub sourceRollupId: U256,
 }
 
-crate::protocol_struct!(CrossChainCallHashInput { targetRollupId, targetAddress, value, data, sourceAddress, sourceRollupId });
+crate::protocol_struct!(CrossChainCallHashInput {
+    targetRollupId,
+    targetAddress,
+    value,
+    data,
+    sourceAddress,
+    sourceRollupId
+});
 
 impl CrossChainCallHashInput {
     /// [`cross_chain_call_hash`] of these six fields.
     pub fn hash(&self) -> B256 {
-        cross_chain_call_hash(self.targetRollupId, self.targetAddress, self.value, &self.data, self.sourceAddress, self.sourceRollupId)
+        cross_chain_call_hash(
+            self.targetRollupId,
+            self.targetAddress,
+            self.value,
+            &self.data,
+            self.sourceAddress,
+            self.sourceRollupId,
+        )
     }
 
     /// [`cross_chain_call_preimage`] of these six fields.
     pub fn preimage(&self) -> Vec<u8> {
-        cross_chain_call_preimage(self.targetRollupId, self.targetAddress, self.value, &self.data, self.sourceAddress, self.sourceRollupId)
+        cross_chain_call_preimage(
+            self.targetRollupId,
+            self.targetAddress,
+            self.value,
+            &self.data,
+            self.sourceAddress,
+            self.sourceRollupId,
+        )
     }
 }
 
 /// The 7 head/length words of the preimage; `data` and its zero padding follow.
-fn preimage_head(target_rollup_id: U256, target_address: Address, value: U256, data_len: usize, source_address: Address, source_rollup_id: U256) -> [u8; 224] {
+fn preimage_head(
+    target_rollup_id: U256,
+    target_address: Address,
+    value: U256,
+    data_len: usize,
+    source_address: Address,
+    source_rollup_id: U256,
+) -> [u8; 224] {
     let mut head = [0u8; 224];
     head[..32].copy_from_slice(&target_rollup_id.to_be_bytes::<32>());
     head[32..64].copy_from_slice(target_address.into_word().as_slice());
@@ -82,7 +110,14 @@ pub fn cross_chain_call_preimage(
     source_rollup_id: U256,
 ) -> Vec<u8> {
     let mut out = Vec::with_capacity(224 + data.len() + 32);
-    out.extend_from_slice(&preimage_head(target_rollup_id, target_address, value, data.len(), source_address, source_rollup_id));
+    out.extend_from_slice(&preimage_head(
+        target_rollup_id,
+        target_address,
+        value,
+        data.len(),
+        source_address,
+        source_rollup_id,
+    ));
     out.extend_from_slice(data);
     out.resize(out.len() + padding(data.len()), 0);
     out

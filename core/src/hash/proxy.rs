@@ -69,7 +69,12 @@ pub fn proxy_salt(original_rollup_id: U256, original_address: Address) -> B256 {
 }
 
 /// `keccak256(creationCode ‖ abi.encode(address manager, address originalAddress, uint256 originalRollupId))`.
-pub fn proxy_init_code_hash(creation_code: &[u8], manager: Address, original_address: Address, original_rollup_id: U256) -> B256 {
+pub fn proxy_init_code_hash(
+    creation_code: &[u8],
+    manager: Address,
+    original_address: Address,
+    original_rollup_id: U256,
+) -> B256 {
     let mut hasher = Keccak256::new();
     hasher.update(creation_code);
     hasher.update(manager.into_word());
@@ -80,7 +85,12 @@ pub fn proxy_init_code_hash(creation_code: &[u8], manager: Address, original_add
 
 /// The address at which `manager` deploys the proxy of `(original_address, original_rollup_id)`
 /// (what `computeCrossChainProxyAddress` returns when `creation_code` is the deployed build's).
-pub fn proxy_address(manager: Address, original_address: Address, original_rollup_id: U256, creation_code: &[u8]) -> ProxyAddress {
+pub fn proxy_address(
+    manager: Address,
+    original_address: Address,
+    original_rollup_id: U256,
+    creation_code: &[u8],
+) -> ProxyAddress {
     let salt = proxy_salt(original_rollup_id, original_address);
     let init_code_hash = proxy_init_code_hash(creation_code, manager, original_address, original_rollup_id);
     ProxyAddress { address: manager.create2(salt, init_code_hash), salt, init_code_hash }

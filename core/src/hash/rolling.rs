@@ -191,7 +191,10 @@ impl CanonicalJson for RollingHashStep {
         }
         if let Some(tag) = map.get("tag") {
             if tag.as_u64() != Some(u64::from(step.tag())) {
-                return Err(Error::invalid(path.field("tag").to_string(), format!("tag {tag} does not match {event} (tag {})", step.tag())));
+                return Err(Error::invalid(
+                    path.field("tag").to_string(),
+                    format!("tag {tag} does not match {event} (tag {})", step.tag()),
+                ));
             }
         }
         Ok(step)

@@ -218,20 +218,52 @@ crate::protocol_struct!(StateDelta { rollupId, currentState, newState, etherDelt
 crate::protocol_struct!(L2ToL1Call { targetAddress, value, data, sourceAddress, sourceRollupId, revertSpan });
 crate::protocol_struct!(ExpectedL1ToL2Call { crossChainCallHash, callCount, returnData });
 crate::protocol_struct!(ExpectedLookup {
-    crossChainCallHash, returnData, failed, l2ToL1CallNumber, lastL1ToL2CallConsumed, executingLookupIndex,
-    l2ToL1Calls, expectedL1ToL2Calls, callCount, rollingHash
+    crossChainCallHash,
+    returnData,
+    failed,
+    l2ToL1CallNumber,
+    lastL1ToL2CallConsumed,
+    executingLookupIndex,
+    l2ToL1Calls,
+    expectedL1ToL2Calls,
+    callCount,
+    rollingHash
 });
 crate::protocol_struct!(ExecutionEntry {
-    stateDeltas, proxyEntryHash, destinationRollupId, l2ToL1Calls, expectedL1ToL2Calls, expectedLookups,
-    callCount, returnData, rollingHash
+    stateDeltas,
+    proxyEntryHash,
+    destinationRollupId,
+    l2ToL1Calls,
+    expectedL1ToL2Calls,
+    expectedLookups,
+    callCount,
+    returnData,
+    rollingHash
 });
 crate::protocol_struct!(ExpectedStateRootPerRollup { rollupId, stateRoot });
 crate::protocol_struct!(LookupCall {
-    crossChainCallHash, destinationRollupId, returnData, failed, l2ToL1Calls, expectedL1ToL2Calls,
-    expectedLookups, callCount, rollingHash, expectedStateRoots
+    crossChainCallHash,
+    destinationRollupId,
+    returnData,
+    failed,
+    l2ToL1Calls,
+    expectedL1ToL2Calls,
+    expectedLookups,
+    callCount,
+    rollingHash,
+    expectedStateRoots
 });
 crate::protocol_struct!(RollupIdWithProofSystems { rollupId, proofSystemIndex });
 crate::protocol_struct!(ProofSystemBatchPerVerificationEntries {
-    entries, l1ToL2lookupCalls, transientExecutionEntryCount, transientLookupCallCount, proofSystems,
-    rollupIdsWithProofSystems, crossProofSystemInteractions, blobIndices, callData, proofs, blockNumber
+    entries,
+    l1ToL2lookupCalls,
+    transientExecutionEntryCount,
+    transientLookupCallCount,
+    proofSystems,
+    rollupIdsWithProofSystems,
+    crossProofSystemInteractions,
+    blobIndices,
+    callData,
+    proofs,
+    blockNumber
 });

@@ -122,13 +122,33 @@ alloy_sol_types::sol! {
 crate::protocol_struct!(CrossChainCall { targetAddress, value, data, sourceAddress, sourceRollupId, revertSpan });
 crate::protocol_struct!(ExpectedOutgoingCrossChainCall { crossChainCallHash, callCount, returnData });
 crate::protocol_struct!(ExpectedLookup {
-    crossChainCallHash, returnData, failed, callNumber, lastOutgoingCallConsumed, executingLookupIndex,
-    incomingCalls, expectedOutgoingCalls, callCount, rollingHash
+    crossChainCallHash,
+    returnData,
+    failed,
+    callNumber,
+    lastOutgoingCallConsumed,
+    executingLookupIndex,
+    incomingCalls,
+    expectedOutgoingCalls,
+    callCount,
+    rollingHash
 });
 crate::protocol_struct!(ExecutionEntry {
-    proxyEntryHash, incomingCalls, expectedOutgoingCalls, expectedLookups, callCount, returnData, rollingHash
+    proxyEntryHash,
+    incomingCalls,
+    expectedOutgoingCalls,
+    expectedLookups,
+    callCount,
+    returnData,
+    rollingHash
 });
 crate::protocol_struct!(LookupCall {
-    crossChainCallHash, returnData, failed, incomingCalls, expectedOutgoingCalls, expectedLookups, callCount,
+    crossChainCallHash,
+    returnData,
+    failed,
+    incomingCalls,
+    expectedOutgoingCalls,
+    expectedLookups,
+    callCount,
     rollingHash
 });
