@@ -28,7 +28,7 @@ demo: build
 	$(CLI) inspect $(DEMO_BATCH)
 
 ## test: every test of every language (today: Rust workspace, both keccak backends, conformance).
-test: vectors-identical test-rust test-portable-keccak conformance
+test: vectors-identical lint test-rust test-portable-keccak conformance
 	@echo "make test: all green"
 
 test-rust:

@@ -4,7 +4,7 @@
 //! by its selector. Functions with the same signature on both sides (`executeCrossChainCall`,
 //! `staticCallLookup`, `computeCrossChainCallHash`, …) have one selector and one variant.
 
-use super::{decode_call, layout::Path};
+use super::{decode_call, layout::Path, read_selector};
 use crate::error::{Error, Result};
 use crate::json::{expect_object, required_field, CanonicalJson};
 use crate::types::l1::{self, IEEZ};
@@ -35,11 +35,7 @@ macro_rules! manager_calls {
 
             /// Decodes calldata strictly, choosing the function by its selector.
             pub fn decode(calldata: &[u8]) -> Result<Self> {
-                let selector: [u8; 4] = calldata
-                    .get(..4)
-                    .ok_or(Error::AbiTruncated { path: "selector".into(), offset: 0, needed: 4, len: calldata.len() })?
-                    .try_into()
-                    .expect("4 bytes");
+                let selector = read_selector(calldata)?;
                 $(if selector == <$call>::SELECTOR {
                     return decode_call::<$call>(calldata).map(ManagerCall::$variant);
                 })*

@@ -47,6 +47,14 @@ pub fn decode_call<C: SolCall + HasStaticShape>(calldata: &[u8]) -> Result<C> {
     C::abi_decode_raw(&calldata[4..]).map_err(|e| rejected("", e))
 }
 
+/// The 4-byte selector at the start of calldata or revert data.
+pub(crate) fn read_selector(data: &[u8]) -> Result<[u8; 4]> {
+    match data.get(..4) {
+        Some(s) => Ok([s[0], s[1], s[2], s[3]]),
+        None => Err(Error::AbiTruncated { path: "selector".into(), offset: 0, needed: 4, len: data.len() }),
+    }
+}
+
 /// Checks the 4-byte selector at the start of `data`.
 pub(crate) fn check_selector(data: &[u8], expected: [u8; 4], signature: &'static str) -> Result<()> {
     let found =

@@ -17,7 +17,7 @@
 //! rather than decoded lossily.
 
 use super::layout::{check_exact, Path};
-use super::{params_of, rejected};
+use super::{params_of, read_selector, rejected};
 use crate::error::{Error, Result};
 use crate::json::{expect_object, required_field, CanonicalJson};
 use crate::types::l1::IEEZ;
@@ -82,10 +82,7 @@ macro_rules! protocol_errors {
 
             /// Strictly decodes revert data, choosing the error by its selector.
             pub fn decode(data: &[u8]) -> Result<Self> {
-                let selector: [u8; 4] = match data.get(..4) {
-                    Some(s) => [s[0], s[1], s[2], s[3]],
-                    None => return Err(Error::AbiTruncated { path: "selector".into(), offset: 0, needed: 4, len: data.len() }),
-                };
+                let selector = read_selector(data)?;
                 $(if selector == <$ty as SolError>::SELECTOR {
                     check_exact(data, 4, params_of::<$ty>(), &Path::Root(""))?;
                     return <$ty as SolError>::abi_decode_raw_validate(&data[4..])
