@@ -15,8 +15,15 @@ use exectable::json::{parse_hex, parse_json};
 use exectable::types::{l1, StructKind};
 use exectable::{decode_l1_log, decode_l2_log, decode_revert, CanonicalJson, Error, ManagerCall};
 use serde_json::{json, Value};
-use std::io::Read;
 use std::process::ExitCode;
+
+mod io;
+mod preflight;
+mod public_inputs;
+mod replay;
+mod validate;
+
+use io::{err, print_json, read_hex, read_input, read_json};
 
 #[derive(Parser)]
 #[command(name = "exectable", version, about = "Byte-exact EEZ execution tables: decode, encode, hash, verify")]
@@ -27,6 +34,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Check a batch the way postAndVerifyBatch does (§6.1) plus every prover obligation (§5.3, §6.6).
+    Validate(validate::Args),
+    /// Build (or --verify) the proof inputs: entry/lookup hashes, sharedPublicInput, publicInputsHash per proof system.
+    PublicInputs(public_inputs::Args),
+    /// Rebuild an entry's rolling hash, call counts and reentrant table from an execution trace.
+    Replay(replay::Args),
+    /// Predict the on-chain outcome of consuming one entry, from the pre-state and the trace.
+    Preflight(preflight::Args),
     /// Decode postAndVerifyBatch calldata and list its entries and lookups: hash, transient or queued.
     Inspect {
         /// Calldata hex (0x-prefixed), or a file holding it; stdin when omitted.
@@ -145,43 +160,11 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads the argument as a file if one exists at that path, else as literal text; stdin if absent.
-fn read_input(input: Option<String>) -> Result<String, String> {
-    match input {
-        Some(arg) if std::path::Path::new(&arg).is_file() => {
-            std::fs::read_to_string(&arg).map_err(|e| format!("cannot read {arg}: {e}"))
-        }
-        Some(arg) => Ok(arg),
-        None => {
-            let mut text = String::new();
-            std::io::stdin().read_to_string(&mut text).map_err(|e| format!("cannot read stdin: {e}"))?;
-            Ok(text)
-        }
-    }
-}
-
-fn read_hex(input: Option<String>) -> Result<Vec<u8>, String> {
-    let text = read_input(input)?;
-    parse_hex(text.trim(), &Path::Root("input")).map_err(err)
-}
-
-fn read_json(input: Option<String>) -> Result<Value, String> {
-    parse_json(&read_input(input)?).map_err(err)
-}
-
-fn err(e: Error) -> String {
-    format!("{e} [code {}]", e.code().as_u32())
-}
-
 fn struct_kind(name: &str) -> Result<StructKind, String> {
     StructKind::from_name(name).ok_or_else(|| {
         let names: Vec<_> = StructKind::ALL.iter().map(|k| k.name()).collect();
         format!("unknown struct type {name:?}; one of: {}", names.join(", "))
     })
-}
-
-fn print_json(value: &Value) {
-    println!("{}", serde_json::to_string_pretty(value).expect("a Value always serialises"));
 }
 
 fn decode_log_json(side: Side, topics: &[B256], data: &[u8]) -> Result<Value, Error> {
@@ -319,6 +302,10 @@ fn inspect_table(batch: &l1::ProofSystemBatchPerVerificationEntries, overview: &
 
 fn run(command: Command) -> Result<ExitCode, String> {
     match command {
+        Command::Validate(args) => return validate::run(args),
+        Command::PublicInputs(args) => return public_inputs::run(args),
+        Command::Replay(args) => return replay::run(args),
+        Command::Preflight(args) => return preflight::run(args),
         Command::Decode { input, ty } => {
             let bytes = read_hex(input)?;
             let value = match ty {

@@ -1,0 +1,19 @@
+//! `exectable preflight`.
+
+use std::process::ExitCode;
+
+/// Arguments of `exectable preflight`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Input file (JSON); stdin when omitted.
+    pub input: Option<String>,
+    /// Print JSON instead of human-readable text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs `exectable preflight`.
+pub fn run(args: Args) -> Result<ExitCode, String> {
+    let _ = (args.input, args.json);
+    Err("`exectable preflight` is not built yet".into())
+}
