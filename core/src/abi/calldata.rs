@@ -10,7 +10,7 @@ use crate::json::{expect_object, required_field, CanonicalJson};
 use crate::types::l1::{self, IEEZ};
 use crate::types::l2::{self, IEEZL2};
 use alloy_primitives::hex;
-use alloy_sol_types::SolCall;
+use alloy_sol_types::{sol_data::Array, SolCall, SolType};
 use serde_json::{Map, Value};
 
 macro_rules! manager_calls {
@@ -125,7 +125,16 @@ impl CanonicalJson for ManagerCall {
 
 /// `postAndVerifyBatch(batch)` calldata (selector `0x8b1a095a`).
 pub fn encode_post_and_verify_batch(batch: &l1::ProofSystemBatchPerVerificationEntries) -> Vec<u8> {
-    IEEZ::postAndVerifyBatchCall { batch: batch.clone() }.abi_encode()
+    // selector ‖ abi.encode(batch): the one dynamic argument is the 0x20 head then the tuple.
+    // Encoding the borrowed batch avoids cloning it into a call struct.
+    with_selector(IEEZ::postAndVerifyBatchCall::SELECTOR, &alloy_sol_types::SolValue::abi_encode(batch))
+}
+
+fn with_selector(selector: [u8; 4], args: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(4 + args.len());
+    out.extend_from_slice(&selector);
+    out.extend_from_slice(args);
+    out
 }
 
 /// Strictly decodes `postAndVerifyBatch` calldata into its batch.
@@ -135,7 +144,8 @@ pub fn decode_post_and_verify_batch(calldata: &[u8]) -> Result<l1::ProofSystemBa
 
 /// L2 `loadExecutionTable(entries, lookupCalls)` calldata (selector `0x59683c8b`).
 pub fn encode_load_execution_table(entries: &[l2::ExecutionEntry], lookup_calls: &[l2::LookupCall]) -> Vec<u8> {
-    IEEZL2::loadExecutionTableCall { entries: entries.to_vec(), _lookupCalls: lookup_calls.to_vec() }.abi_encode()
+    type Args = (Array<l2::ExecutionEntry>, Array<l2::LookupCall>);
+    with_selector(IEEZL2::loadExecutionTableCall::SELECTOR, &Args::abi_encode_params(&(entries, lookup_calls)))
 }
 
 /// Strictly decodes L2 `loadExecutionTable` calldata into `(entries, lookupCalls)`.
