@@ -34,7 +34,15 @@ pub fn err(e: Error) -> String {
     format!("{e} [code {}]", e.code().as_u32())
 }
 
+/// Writes `text` and a newline to stdout. A closed pipe (`exectable … | head`) ends the output
+/// quietly instead of panicking the way `println!` does.
+pub fn emitln(text: impl std::fmt::Display) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}");
+}
+
 /// Prints a JSON value pretty-printed on stdout.
 pub fn print_json(value: &Value) {
-    println!("{}", serde_json::to_string_pretty(value).expect("a Value always serialises"));
+    emitln(serde_json::to_string_pretty(value).expect("a Value always serialises"));
 }

@@ -23,7 +23,7 @@ mod public_inputs;
 mod replay;
 mod validate;
 
-use io::{err, print_json, read_hex, read_input, read_json};
+use io::{emitln, err, print_json, read_hex, read_input, read_json};
 
 #[derive(Parser)]
 #[command(name = "exectable", version, about = "Byte-exact EEZ execution tables: decode, encode, hash, verify")]
@@ -321,14 +321,14 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 None if json.get("function").is_some() => ManagerCall::from_json(&json).map_err(err)?.encode(),
                 None => return Err("JSON without \"function\" needs --type to name the struct".into()),
             };
-            println!("{}", hex::encode_prefixed(bytes));
+            emitln(hex::encode_prefixed(bytes));
         }
         Command::Hash { what, input } => {
             let json = read_json(input)?;
             match what {
-                HashWhat::Entry => println!("{}", l1::ExecutionEntry::from_json(&json).map_err(err)?.hash()),
-                HashWhat::LookupCall => println!("{}", l1::LookupCall::from_json(&json).map_err(err)?.hash()),
-                HashWhat::Call => println!("{}", CrossChainCallHashInput::from_json(&json).map_err(err)?.hash()),
+                HashWhat::Entry => emitln(l1::ExecutionEntry::from_json(&json).map_err(err)?.hash()),
+                HashWhat::LookupCall => emitln(l1::LookupCall::from_json(&json).map_err(err)?.hash()),
+                HashWhat::Call => emitln(CrossChainCallHashInput::from_json(&json).map_err(err)?.hash()),
                 HashWhat::Batch => {
                     let batch = match ManagerCall::from_json(&json) {
                         Ok(ManagerCall::PostAndVerifyBatch(call)) => call.batch,
@@ -381,7 +381,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 };
                 print_json(&json!({"entries": rows(&overview.entries), "lookupCalls": rows(&overview.lookup_calls)}));
             } else {
-                print!("{}", inspect_table(&batch, &overview));
+                emitln(inspect_table(&batch, &overview).trim_end());
             }
         }
         Command::Conformance { files, kinds, verbose } => {
@@ -394,7 +394,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             for (kind, count) in &report.kinds {
                 let total = count.passed + count.failed;
                 let note = if total == 0 { "  <- ran no case" } else { "" };
-                println!("{kind:<24} {:>4} passed {:>4} failed{note}", count.passed, count.failed);
+                emitln(format!("{kind:<24} {:>4} passed {:>4} failed{note}", count.passed, count.failed));
             }
             let mut shown_kinds = std::collections::BTreeSet::new();
             for f in &report.failures {
@@ -402,7 +402,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                     eprintln!("FAIL {} ({}): {}", f.id, f.kind, f.reason);
                 }
             }
-            println!("{} passed, {} failed", report.passed(), report.failed());
+            emitln(format!("{} passed, {} failed", report.passed(), report.failed()));
             if !report.is_success() {
                 return Ok(ExitCode::from(1));
             }

@@ -1,14 +1,17 @@
-//! Entry hashing cost against raw keccak over the same encoded bytes (the encoding overhead).
+//! Entry hashing against raw keccak over the same encoded bytes (the encoding overhead), and a
+//! builder's validation + proof inputs against hashing the same entries alone.
 //!
 //! `cargo bench -p exectable --bench hashing`; `scripts/perf_ratios.py` turns the results into
 //! the ratios recorded in docs/PERFORMANCE.md.
 
 use alloy_primitives::{keccak256, Address, Bytes, B256, I256, U256};
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use exectable::public_inputs::{BlobSource, ProofInputs, RollupVerificationInput};
 use exectable::types::l1::{
     ExecutionEntry, ExpectedL1ToL2Call, ExpectedLookup, L2ToL1Call, LookupCall, ProofSystemBatchPerVerificationEntries,
-    StateDelta,
+    RollupIdWithProofSystems, StateDelta,
 };
+use exectable::validate::{validate_batch, ValidationContext};
 use exectable::{AbiStruct, CanonicalJson};
 
 /// Deterministic xorshift generator, so every run hashes the same table.
@@ -133,10 +136,71 @@ fn bench_entries(c: &mut Criterion, group_name: &str, entries: &[ExecutionEntry]
             }
         })
     });
-    group.bench_function("raw_keccak_same_bytes", |b| {
+    group.bench_function("reference_raw_keccak_same_bytes", |b| {
         b.iter(|| {
             for bytes in &encoded {
                 black_box(keccak256(black_box(bytes)));
+            }
+        })
+    });
+    group.finish();
+}
+
+/// A batch of the 1,000 realistic entries for rollups 1–4 and two proof systems, with what the
+/// rollup managers return for it.
+fn realistic_batch(
+    entries: Vec<ExecutionEntry>,
+) -> (ProofSystemBatchPerVerificationEntries, Vec<RollupVerificationInput>) {
+    let proof_systems = vec![Address::repeat_byte(0x11), Address::repeat_byte(0x22)];
+    let batch = ProofSystemBatchPerVerificationEntries {
+        entries,
+        transientExecutionEntryCount: U256::from(10),
+        proofSystems: proof_systems.clone(),
+        rollupIdsWithProofSystems: (1..=4u64)
+            .map(|r| RollupIdWithProofSystems {
+                rollupId: U256::from(r),
+                proofSystemIndex: if r % 2 == 0 { vec![0, 1] } else { vec![1] },
+            })
+            .collect(),
+        crossProofSystemInteractions: B256::repeat_byte(0x33),
+        callData: vec![0xca; 4096].into(),
+        proofs: vec![vec![0u8; 65].into(), vec![0u8; 65].into()],
+        ..Default::default()
+    };
+    let rollups = (1..=4u64)
+        .map(|r| RollupVerificationInput {
+            rollup_id: U256::from(r),
+            manager: None,
+            timestamp: U256::from(1_700_000_000u64 + r),
+            block_hash: B256::repeat_byte(r as u8),
+            vkeys: proof_systems.iter().map(|ps| (*ps, B256::repeat_byte(0x40 + r as u8))).collect(),
+        })
+        .collect();
+    (batch, rollups)
+}
+
+/// What a builder runs before posting: structural validation and well-formedness, then every
+/// proof input — against hashing the same entries alone.
+fn bench_builder(
+    c: &mut Criterion,
+    batch: &ProofSystemBatchPerVerificationEntries,
+    rollups: &[RollupVerificationInput],
+) {
+    let ctx = ValidationContext::default();
+    let report = validate_batch(batch, &ctx);
+    assert!(report.is_clean(), "the benchmark batch must be valid: {report}");
+    let blobs = BlobSource::Resolved(vec![]);
+    let mut group = c.benchmark_group("batch_1000_validate_and_public_inputs");
+    group.bench_function("exectable_validate_and_public_inputs", |b| {
+        b.iter(|| {
+            black_box(validate_batch(black_box(batch), &ctx));
+            black_box(ProofInputs::compute(black_box(batch), rollups, &blobs).unwrap());
+        })
+    });
+    group.bench_function("reference_entry_hashes_alone", |b| {
+        b.iter(|| {
+            for e in &batch.entries {
+                black_box(black_box(e).hash());
             }
         })
     });
@@ -149,6 +213,8 @@ fn hashing(c: &mut Criterion) {
     let mut rng = Rng(0x5eed_2026_e2e5_0001);
     let batch: Vec<_> = (0..1000).map(|_| realistic_entry(&mut rng)).collect();
     bench_entries(c, "batch_1000_entries", &batch, &[]);
+    let (batch, rollups) = realistic_batch(batch);
+    bench_builder(c, &batch, &rollups);
 }
 
 criterion_group!(benches, hashing);

@@ -267,6 +267,19 @@ pub fn required_field<T: CanonicalJson>(map: &Map<String, Value>, name: &str, pa
     }
 }
 
+/// Reads the optional member `name` of `map`, or `default` when it is left out.
+pub fn optional_field<T: CanonicalJson>(
+    map: &Map<String, Value>,
+    name: &str,
+    path: &Path<'_>,
+    default: T,
+) -> Result<T> {
+    match map.get(name) {
+        Some(v) => T::from_json_at(v, &path.field(name)),
+        None => Ok(default),
+    }
+}
+
 /// Implements [`CanonicalJson`], [`HasShape`](crate::abi::layout::HasShape) and
 /// [`HasStaticShape`](crate::abi::layout::HasStaticShape) for a struct from its field list in
 /// ABI order. Struct construction in `from_json` lists every field, so a field left out of the

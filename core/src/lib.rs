@@ -30,7 +30,11 @@ pub mod conformance;
 pub mod error;
 pub mod hash;
 pub mod json;
+pub mod preflight;
+pub mod public_inputs;
+pub mod replay;
 pub mod types;
+pub mod validate;
 
 pub use abi::events::{decode_l1_log, decode_l2_log, L1Event, L2Event};
 pub use abi::revert::{decode_revert, ProtocolError};

@@ -84,3 +84,56 @@ fn a_tampered_expected_value_fails_its_case() {
     assert_eq!(report.failed(), 1);
     assert!(report.failures[0].reason.contains("keccak256(abi.encode)"), "{}", report.failures[0].reason);
 }
+
+fn public_file() -> serde_json::Value {
+    vector_files().into_iter().find(|(p, _)| p.ends_with("eez-v1-public.json")).unwrap().1
+}
+
+fn e2e_case_mut<'a>(json: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {
+    json["cases"].as_array_mut().unwrap().iter_mut().find(|c| c["id"] == id).unwrap()
+}
+
+#[test]
+fn an_e2e_mutation_with_another_recorded_outcome_fails_the_case() {
+    let mut json = public_file();
+    let case = e2e_case_mut(&mut json, "e2eScenario-public-001");
+    // mutations[0] flips the rolling hash: the chain recorded RollingHashMismatch.
+    case["expected"]["mutations"][0]["consumerRevert"]["name"] = "ExecutionNotFound".into();
+    let report = run_vectors(&json, &["e2eScenario".to_string()]).unwrap();
+    assert_eq!(report.failed(), 1, "{:#?}", report.failures);
+    assert!(report.failures[0].reason.contains("mutations[0]"), "{}", report.failures[0].reason);
+}
+
+#[test]
+fn an_unpredictable_mutation_passes_only_when_it_needs_an_evm() {
+    let mut json = public_file();
+    let case = e2e_case_mut(&mut json, "e2eScenario-public-001");
+    let mutations = case["expected"]["mutations"].as_array_mut().unwrap();
+    let data = mutations.iter_mut().find(|m| m["mutation"].as_str().unwrap().contains("l2ToL1Calls[0].data")).unwrap();
+    // Same mutated entry, but described as a change that needs no EVM: Unpredictable is a failure.
+    data["mutation"] = "entries[0].l2ToL1Calls[0].value: changed".into();
+    let report = run_vectors(&json, &["e2eScenario".to_string()]).unwrap();
+    assert_eq!(report.failed(), 1, "{:#?}", report.failures);
+    assert!(report.failures[0].reason.contains("predicted"), "{}", report.failures[0].reason);
+}
+
+#[test]
+fn a_wrong_post_state_fails_the_e2e_case() {
+    let mut json = public_file();
+    let case = e2e_case_mut(&mut json, "e2eScenario-public-002");
+    case["expected"]["postState"]["etherBalance"] = "0x1".into();
+    let report = run_vectors(&json, &["e2eScenario".to_string()]).unwrap();
+    assert_eq!(report.failed(), 1);
+    assert!(report.failures[0].reason.contains("postState.etherBalance"), "{}", report.failures[0].reason);
+}
+
+#[test]
+fn mutations_that_need_an_evm_are_the_documented_ones() {
+    use exectable::conformance::mutation_needs_evm;
+    assert!(mutation_needs_evm("entries[0].l2ToL1Calls[0].data: byte 0 ^= 0xff"));
+    assert!(mutation_needs_evm("entries[0].incomingCalls[0].data: byte 0 ^= 0xff"));
+    assert!(mutation_needs_evm("entries[0].expectedL1ToL2Calls[0].returnData: last byte ^= 0xff"));
+    assert!(!mutation_needs_evm("entries[0].returnData: byte 31 ^= 0xff"));
+    assert!(!mutation_needs_evm("entries[0].rollingHash: byte 31 ^= 0xff"));
+    assert!(!mutation_needs_evm("entries[0].stateDeltas[0].currentState: byte 0 ^= 0xff"));
+}

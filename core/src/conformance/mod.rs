@@ -10,6 +10,7 @@ use crate::hash::call::CrossChainCallHashInput;
 use crate::hash::proxy::{proxy_address, REFERENCE_PROXY_CREATION_CODE};
 use crate::hash::rolling::{CallOutcome, RollingHashStep, StaticLookupHash, TaggedRollingHash};
 use crate::json::CanonicalJson;
+use crate::public_inputs::{BlobSource, ProofForm, ProofInputs, RollupVerificationInput};
 use crate::types::{l1, l2};
 use crate::{AbiStruct, Error};
 use alloy_primitives::{hex, keccak256, Address, B256, U256};
@@ -27,6 +28,8 @@ pub const IMPLEMENTED_KINDS: &[&str] = &[
     "rollingHash",
     "proxyAddress",
     "batchCalldata",
+    "publicInputsHash",
+    "e2eScenario",
 ];
 
 /// Pass/fail counts of one kind.
@@ -119,7 +122,10 @@ pub fn run_vectors(file: &Value, only: &[String]) -> Result<ConformanceReport, E
     Ok(report)
 }
 
-type CaseResult = Result<(), String>;
+pub(crate) type CaseResult = Result<(), String>;
+
+mod e2e;
+pub use e2e::mutation_needs_evm;
 
 /// Runs one case; `Err` says what differed.
 pub fn run_case(kind: &str, case: &Value) -> CaseResult {
@@ -138,19 +144,21 @@ pub fn run_case(kind: &str, case: &Value) -> CaseResult {
         "rollingHash" => rolling_hash_case(case, inputs, expected),
         "proxyAddress" => proxy_address_case(inputs, expected),
         "batchCalldata" => batch_calldata_case(inputs, expected),
+        "publicInputsHash" => public_inputs_hash_case(inputs, expected),
+        "e2eScenario" => e2e::e2e_scenario_case(inputs, expected),
         other => Err(format!("kind {other:?} is not implemented by this version of exectable")),
     }
 }
 
-fn field<'v>(v: &'v Value, name: &str) -> Result<&'v Value, String> {
+pub(crate) fn field<'v>(v: &'v Value, name: &str) -> Result<&'v Value, String> {
     v.get(name).ok_or_else(|| format!("missing {name}"))
 }
 
-fn parse<T: CanonicalJson>(v: &Value, name: &str) -> Result<T, String> {
+pub(crate) fn parse<T: CanonicalJson>(v: &Value, name: &str) -> Result<T, String> {
     T::from_json_at(field(v, name)?, &Path::Root(name)).map_err(|e| e.to_string())
 }
 
-fn check_eq<T: PartialEq + std::fmt::Debug>(what: &str, got: T, want: T) -> CaseResult {
+pub(crate) fn check_eq<T: PartialEq + std::fmt::Debug>(what: &str, got: T, want: T) -> CaseResult {
     if got == want {
         Ok(())
     } else {
@@ -158,7 +166,7 @@ fn check_eq<T: PartialEq + std::fmt::Debug>(what: &str, got: T, want: T) -> Case
     }
 }
 
-fn check_hex(what: &str, got: &[u8], want: &[u8]) -> CaseResult {
+pub(crate) fn check_hex(what: &str, got: &[u8], want: &[u8]) -> CaseResult {
     if got == want {
         Ok(())
     } else {
@@ -236,4 +244,53 @@ fn batch_calldata_case(inputs: &Value, expected: &Value) -> CaseResult {
     let decoded = decode_post_and_verify_batch(&calldata).map_err(|e| format!("decode: {e}"))?;
     check_eq("decode(calldata)", &decoded, &batch)?;
     check_eq("canonical JSON", &batch.to_json(), field(inputs, "batch")?)
+}
+
+/// Every derived value of §4.5/§4.6 from `batch`, `rollups`, `blobHashes`; every fold of every
+/// accumulator; the captured proofs; and the posted calldata decoding to the batch.
+fn public_inputs_hash_case(inputs: &Value, expected: &Value) -> CaseResult {
+    let batch: l1::ProofSystemBatchPerVerificationEntries = parse(inputs, "batch")?;
+    check_eq("batch canonical JSON", &batch.to_json(), field(inputs, "batch")?)?;
+    let rollups: Vec<RollupVerificationInput> = parse(inputs, "rollups")?;
+    check_eq("rollups canonical JSON", &rollups.to_json(), field(inputs, "rollups")?)?;
+    let blobs = BlobSource::Resolved(parse(inputs, "blobHashes")?);
+    let got = ProofInputs::compute(&batch, &rollups, &blobs).map_err(|e| e.to_string())?;
+    check_eq("entryHashes", &got.entry_hashes, &parse::<Vec<B256>>(expected, "entryHashes")?)?;
+    check_eq("lookupCallHashes", &got.lookup_call_hashes, &parse::<Vec<B256>>(expected, "lookupCallHashes")?)?;
+    check_eq("callDataHash", got.call_data_hash, parse(expected, "callDataHash")?)?;
+    let derived = field(expected, "derived")?;
+    check_eq("derived.sharedPublicInput", got.shared_public_input, parse(derived, "sharedPublicInput")?)?;
+    let accumulators = field(derived, "accumulators")?.as_array().ok_or("derived.accumulators is not an array")?;
+    check_eq("number of accumulators", got.accumulators.len(), accumulators.len())?;
+    for (k, (acc, want)) in got.accumulators.iter().zip(accumulators).enumerate() {
+        let folds = field(want, "folds")?.as_array().ok_or("folds is not an array")?;
+        check_eq(&format!("accumulators[{k}] number of folds"), acc.folds.len(), folds.len())?;
+        for (j, (fold, want)) in acc.folds.iter().zip(folds).enumerate() {
+            let at = format!("accumulators[{k}].folds[{j}]");
+            check_eq(&format!("{at}.rollupId"), fold.rollup_id, parse(want, "rollupId")?)?;
+            check_eq(&format!("{at}.vkey"), fold.vkey, parse(want, "vkey")?)?;
+            check_eq(&format!("{at}.accAfter"), fold.acc_after, parse(want, "accAfter")?)?;
+        }
+        check_eq(&format!("accumulators[{k}].acc"), acc.acc, parse(want, "acc")?)?;
+    }
+    let hashes = field(expected, "publicInputsHashes")?.as_array().ok_or("publicInputsHashes is not an array")?;
+    check_eq("number of publicInputsHashes", got.accumulators.len(), hashes.len())?;
+    for (k, (acc, want)) in got.accumulators.iter().zip(hashes).enumerate() {
+        check_eq(&format!("publicInputsHashes[{k}].index"), Some(acc.index as u64), field(want, "index")?.as_u64())?;
+        check_eq(&format!("publicInputsHashes[{k}].proofSystem"), acc.proof_system, parse(want, "proofSystem")?)?;
+        let hash = parse(want, "publicInputsHash")?;
+        check_eq(&format!("publicInputsHashes[{k}].publicInputsHash"), acc.public_inputs_hash, hash)?;
+    }
+    // The vectors' capturing proof system accepts exactly proof == publicInputsHash_k.
+    for observed in got.proof_observations(&batch) {
+        check_eq(
+            &format!("proofs[{}] (captured hash)", observed.index),
+            observed.form,
+            ProofForm::EqualsPublicInputsHash,
+        )?;
+    }
+    let calldata: alloy_primitives::Bytes = parse(expected, "postAndVerifyBatchCalldata")?;
+    let decoded = decode_post_and_verify_batch(&calldata).map_err(|e| format!("decode: {e}"))?;
+    check_eq("decode(postAndVerifyBatchCalldata)", &decoded, &batch)?;
+    check_hex("re-encoded postAndVerifyBatchCalldata", &encode_post_and_verify_batch(&decoded), &calldata)
 }
