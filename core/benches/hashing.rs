@@ -53,7 +53,8 @@ fn call(rng: &mut Rng) -> L2ToL1Call {
 /// A realistic entry: 1–2 state deltas, 1–4 calls, sometimes a reentrant call and a nested lookup.
 fn realistic_entry(rng: &mut Rng) -> ExecutionEntry {
     let calls: Vec<_> = (0..1 + rng.below(4)).map(|_| call(rng)).collect();
-    let reentrant = rng.below(3) == 0;
+    // A reentrant frame needs a top-level call to open it and one flat call of its own.
+    let reentrant = calls.len() >= 2 && rng.below(3) == 0;
     ExecutionEntry {
         stateDeltas: (0..1 + rng.below(2))
             .map(|i| StateDelta {
