@@ -6,7 +6,8 @@
 
 use std::fmt;
 
-/// Stable numeric codes, grouped by family (1xx ABI bytes, 2xx JSON, 3xx arguments).
+/// Stable numeric codes, grouped by family (1xx ABI bytes, 2xx JSON, 3xx arguments,
+/// 4xx table commitments and inclusion proofs, 5xx OCP artifacts, 6xx batch membership).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(u32)]
 pub enum ErrorCode {
@@ -40,6 +41,52 @@ pub enum ErrorCode {
     JsonNumber = 204,
     /// An argument is outside what the protocol allows (e.g. a rolling-hash tag that is not 1..=4).
     InvalidArgument = 301,
+    /// An inclusion proof names a leaf index other than the item's.
+    ProofWrongIndex = 401,
+    /// An inclusion proof's leaf count differs from the commitment's.
+    ProofWrongLeafCount = 402,
+    /// Recomputing the root from the item and the siblings does not give the committed root.
+    ProofRootMismatch = 403,
+    /// The proof was made for another commitment (its bound commitment differs).
+    ProofOtherCommitment = 404,
+    /// A proof encoding ends early.
+    ProofTruncated = 405,
+    /// A proof encoding has bytes (or siblings) beyond what its header declares or needs.
+    ProofOverlong = 406,
+    /// A value presented as a leaf is an inner node (or not a leaf hash of the item).
+    ProofInnerNodeAsLeaf = 407,
+    /// A multi-proof names the same index twice.
+    ProofDuplicateIndex = 408,
+    /// A proof or commitment is malformed in another way (version, field, ordering).
+    ProofMalformed = 409,
+    /// A table commitment does not match the batch it claims to commit to.
+    CommitmentMismatch = 410,
+    /// The observation's SHA-256 differs from the artifact's digest.
+    OcpHashMismatch = 501,
+    /// The artifact names an extraction rule (or chain) this verifier does not implement.
+    OcpUnsupportedRule = 502,
+    /// The receipt's status is not success.
+    OcpReceiptFailed = 503,
+    /// The receipt's block hash differs from the artifact's.
+    OcpBlockHashMismatch = 504,
+    /// The digest was logged by another contract than the artifact's.
+    OcpContractMismatch = 505,
+    /// No `Recorded` log of the receipt carries the digest.
+    OcpDigestNotFound = 506,
+    /// The artifact is malformed (schema violation).
+    OcpMalformed = 507,
+    /// The transaction input is not `postAndVerifyBatch` calldata.
+    MembershipNotABatch = 601,
+    /// The posting transaction's receipt reports failure.
+    MembershipReceiptFailed = 602,
+    /// The receipt has no `BatchPosted` log from the expected manager.
+    MembershipNoBatchPosted = 603,
+    /// The item is not part of the batch.
+    MembershipItemNotFound = 604,
+    /// The receipt does not belong to the transaction given (hash or target differ).
+    MembershipReceiptMismatch = 605,
+    /// A receipt or log JSON is malformed.
+    ReceiptMalformed = 606,
 }
 
 impl ErrorCode {
@@ -49,7 +96,7 @@ impl ErrorCode {
     }
 
     /// Every code, in numeric order (bindings use this to export constants).
-    pub const ALL: [ErrorCode; 15] = [
+    pub const ALL: [ErrorCode; 38] = [
         ErrorCode::AbiTruncated,
         ErrorCode::AbiBadOffset,
         ErrorCode::AbiLengthTooLarge,
@@ -65,7 +112,35 @@ impl ErrorCode {
         ErrorCode::JsonHex,
         ErrorCode::JsonNumber,
         ErrorCode::InvalidArgument,
+        ErrorCode::ProofWrongIndex,
+        ErrorCode::ProofWrongLeafCount,
+        ErrorCode::ProofRootMismatch,
+        ErrorCode::ProofOtherCommitment,
+        ErrorCode::ProofTruncated,
+        ErrorCode::ProofOverlong,
+        ErrorCode::ProofInnerNodeAsLeaf,
+        ErrorCode::ProofDuplicateIndex,
+        ErrorCode::ProofMalformed,
+        ErrorCode::CommitmentMismatch,
+        ErrorCode::OcpHashMismatch,
+        ErrorCode::OcpUnsupportedRule,
+        ErrorCode::OcpReceiptFailed,
+        ErrorCode::OcpBlockHashMismatch,
+        ErrorCode::OcpContractMismatch,
+        ErrorCode::OcpDigestNotFound,
+        ErrorCode::OcpMalformed,
+        ErrorCode::MembershipNotABatch,
+        ErrorCode::MembershipReceiptFailed,
+        ErrorCode::MembershipNoBatchPosted,
+        ErrorCode::MembershipItemNotFound,
+        ErrorCode::MembershipReceiptMismatch,
+        ErrorCode::ReceiptMalformed,
     ];
+
+    /// The code with this number, if any.
+    pub fn from_u32(code: u32) -> Option<Self> {
+        Self::ALL.iter().copied().find(|c| c.as_u32() == code)
+    }
 }
 
 impl fmt::Display for ErrorCode {
@@ -124,6 +199,11 @@ pub enum Error {
     /// An argument the protocol does not allow.
     #[error("{path}: {message}")]
     InvalidArgument { path: String, message: String },
+    /// A verification said no: an inclusion proof, table commitment, OCP artifact or batch
+    /// membership claim was rejected. `code` is one of the 4xx/5xx/6xx codes and names the
+    /// reason; `message` says what differed.
+    #[error("{message}")]
+    Rejected { code: ErrorCode, message: String },
 }
 
 impl Error {
@@ -145,6 +225,7 @@ impl Error {
             Error::JsonHex { .. } => ErrorCode::JsonHex,
             Error::JsonNumber { .. } => ErrorCode::JsonNumber,
             Error::InvalidArgument { .. } => ErrorCode::InvalidArgument,
+            Error::Rejected { code, .. } => *code,
         }
     }
 
@@ -178,6 +259,11 @@ impl Error {
         }
     }
 
+    /// Shorthand for an [`Error::Rejected`] with `code`.
+    pub fn rejected(code: ErrorCode, message: impl Into<String>) -> Self {
+        Error::Rejected { code, message: message.into() }
+    }
+
     /// Shorthand for an [`Error::InvalidArgument`].
     pub fn invalid(path: impl Into<String>, message: impl Into<String>) -> Self {
         Error::InvalidArgument { path: path.into(), message: message.into() }
@@ -186,3 +272,18 @@ impl Error {
 
 /// `Result` with exectable's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_round_trip() {
+        let mut seen = std::collections::BTreeSet::new();
+        for code in ErrorCode::ALL {
+            assert!(seen.insert(code.as_u32()), "{code} twice");
+            assert_eq!(ErrorCode::from_u32(code.as_u32()), Some(code));
+        }
+        assert_eq!(ErrorCode::from_u32(999), None);
+    }
+}

@@ -26,12 +26,16 @@ pub struct ReadmeDoctests;
 
 pub mod abi;
 pub mod batch;
+pub mod commit;
 pub mod conformance;
 pub mod error;
 pub mod hash;
+pub mod inclusion;
 pub mod json;
+pub mod ocp;
 pub mod preflight;
 pub mod public_inputs;
+pub mod receipt;
 pub mod replay;
 pub mod types;
 pub mod validate;
