@@ -6,6 +6,8 @@ CARGO        ?= cargo
 export CARGO_TARGET_DIR ?= $(CURDIR)/target
 CLI          := $(CARGO_TARGET_DIR)/debug/exectable
 VECTORS      := vectors/eez-v1-public.json
+# Every vector file: the shared golden file and the project's own cases beside it.
+ALL_VECTORS  := $(sort $(wildcard vectors/*.json))
 DEMO_BATCH   := vectors/demo/postAndVerifyBatch-006.hex
 SHARED_VECTORS := ../shared/vectors/eez-v1-public.json
 
@@ -37,7 +39,7 @@ test-portable-keccak:
 
 ## conformance: every case of every kind of every vector file (fails on any failure or empty kind).
 conformance: build
-	$(CLI) conformance $(VECTORS)
+	$(CLI) conformance $(ALL_VECTORS)
 
 # vectors/ must keep a byte-identical copy of the shared golden file (checked when ../shared exists).
 vectors-identical:

@@ -17,11 +17,18 @@ use exectable::{decode_l1_log, decode_l2_log, decode_revert, CanonicalJson, Erro
 use serde_json::{json, Value};
 use std::process::ExitCode;
 
+mod commit;
 mod io;
+mod ocp;
 mod preflight;
+mod prove;
 mod public_inputs;
 mod replay;
 mod validate;
+mod verify;
+mod verify_membership;
+mod verify_ocp;
+mod verify_proof;
 
 use io::{emitln, err, print_json, read_hex, read_input, read_json};
 
@@ -42,6 +49,15 @@ enum Command {
     Replay(replay::Args),
     /// Predict the on-chain outcome of consuming one entry, from the pre-state and the trace.
     Preflight(preflight::Args),
+    /// Build the table commitment (Merkle root bound to leaf counts and sharedPublicInput) of a batch.
+    Commit(commit::Args),
+    /// Make a single or multi inclusion proof for items of a batch.
+    Prove(prove::Args),
+    /// Produce an OCP artifact (ocp-1 file or v1.0 envelope) for an observation or an execution table.
+    Ocp(ocp::Args),
+    /// Verify an inclusion proof, an OCP artifact or batch membership: VALID / INVALID with the reason.
+    #[command(subcommand)]
+    Verify(verify::Verify),
     /// Decode postAndVerifyBatch calldata and list its entries and lookups: hash, transient or queued.
     Inspect {
         /// Calldata hex (0x-prefixed), or a file holding it; stdin when omitted.
@@ -306,6 +322,10 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::PublicInputs(args) => return public_inputs::run(args),
         Command::Replay(args) => return replay::run(args),
         Command::Preflight(args) => return preflight::run(args),
+        Command::Commit(args) => return commit::run(args),
+        Command::Prove(args) => return prove::run(args),
+        Command::Ocp(args) => return ocp::run(args),
+        Command::Verify(what) => return verify::run(what),
         Command::Decode { input, ty } => {
             let bytes = read_hex(input)?;
             let value = match ty {
