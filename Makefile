@@ -53,6 +53,7 @@ lint:
 ## bench: criterion benchmarks, then the ratios recorded in docs/PERFORMANCE.md.
 bench:
 	$(CARGO) bench --locked -p exectable --bench hashing
+	$(CARGO) bench --locked -p exectable --bench commitment
 	python3 core/benches/ratios.py $(CARGO_TARGET_DIR)/criterion
 
 clean:

@@ -75,6 +75,8 @@ pub enum ErrorCode {
     OcpDigestNotFound = 506,
     /// The artifact is malformed (schema violation).
     OcpMalformed = 507,
+    /// The receipt belongs to another transaction than the artifact's (or names none).
+    OcpTransactionMismatch = 508,
     /// The transaction input is not `postAndVerifyBatch` calldata.
     MembershipNotABatch = 601,
     /// The posting transaction's receipt reports failure.
@@ -96,7 +98,7 @@ impl ErrorCode {
     }
 
     /// Every code, in numeric order (bindings use this to export constants).
-    pub const ALL: [ErrorCode; 38] = [
+    pub const ALL: [ErrorCode; 39] = [
         ErrorCode::AbiTruncated,
         ErrorCode::AbiBadOffset,
         ErrorCode::AbiLengthTooLarge,
@@ -129,6 +131,7 @@ impl ErrorCode {
         ErrorCode::OcpContractMismatch,
         ErrorCode::OcpDigestNotFound,
         ErrorCode::OcpMalformed,
+        ErrorCode::OcpTransactionMismatch,
         ErrorCode::MembershipNotABatch,
         ErrorCode::MembershipReceiptFailed,
         ErrorCode::MembershipNoBatchPosted,

@@ -30,6 +30,13 @@ pub const IMPLEMENTED_KINDS: &[&str] = &[
     "batchCalldata",
     "publicInputsHash",
     "e2eScenario",
+    "tableCommitment",
+    "inclusionProof",
+    "inclusionProofTampered",
+    "ocpArtifact",
+    "ocpProduce",
+    "batchMembership",
+    "consumptionEvidence",
 ];
 
 /// Pass/fail counts of one kind.
@@ -124,7 +131,10 @@ pub fn run_vectors(file: &Value, only: &[String]) -> Result<ConformanceReport, E
 
 pub(crate) type CaseResult = Result<(), String>;
 
+mod commit;
 mod e2e;
+mod membership;
+mod ocp;
 pub use e2e::mutation_needs_evm;
 
 /// Runs one case; `Err` says what differed.
@@ -146,6 +156,9 @@ pub fn run_case(kind: &str, case: &Value) -> CaseResult {
         "batchCalldata" => batch_calldata_case(inputs, expected),
         "publicInputsHash" => public_inputs_hash_case(inputs, expected),
         "e2eScenario" => e2e::e2e_scenario_case(inputs, expected),
+        "tableCommitment" | "inclusionProof" | "inclusionProofTampered" => commit::commit_case(kind, inputs, expected),
+        "ocpArtifact" | "ocpProduce" => ocp::ocp_case(kind, inputs, expected),
+        "batchMembership" | "consumptionEvidence" => membership::membership_case(kind, inputs, expected),
         other => Err(format!("kind {other:?} is not implemented by this version of exectable")),
     }
 }
