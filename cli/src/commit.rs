@@ -1,15 +1,14 @@
 //! `exectable commit`: the table commitment of a batch (docs/COMMITMENT.md), or `--check` a
 //! commitment against it. Also the batch and blob-hash reading `exectable prove` shares.
 
-use crate::io::{emitln, err, print_json, read_input};
-use alloy_primitives::B256;
+use crate::io::{blob_source, coded, emitln, err, object_or_string, print_json, read_input, rejection_json};
+use exectable::abi::calldata::CallOrJson;
 use exectable::abi::layout::Path;
 use exectable::commit::{CommittedTable, ExpectedCommitment, TableCommitment};
-use exectable::json::{parse_hex, parse_json};
 use exectable::public_inputs::BlobSource;
 use exectable::types::l1::ProofSystemBatchPerVerificationEntries;
-use exectable::{CanonicalJson, Error, ManagerCall};
-use serde_json::{json, Value};
+use exectable::{CanonicalJson, Error};
+use serde_json::json;
 use std::process::ExitCode;
 
 /// The batch and blob-hash arguments of `commit` and `prove`.
@@ -27,27 +26,14 @@ pub struct BatchArgs {
     pub blob_versioned_hashes: Option<Vec<String>>,
 }
 
-fn hashes(list: &[String], name: &str) -> Result<Vec<B256>, String> {
-    list.iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .enumerate()
-        .map(|(i, s)| B256::from_json_at(&Value::String(s.to_owned()), &Path::Index(&Path::Root(name), i)).map_err(err))
-        .collect()
-}
-
 impl BatchArgs {
     /// Reads the batch and commits to it (blob hashes from the flags, else from the input's
     /// `blobHashes`, else none — which is right only for a batch without blobIndices).
     pub fn committed_table(self) -> Result<Committed, String> {
         let text = read_input(self.input)?;
         let (batch, embedded) = read_batch(text.trim())?;
-        let blobs = match (self.blob_hashes, self.blob_versioned_hashes, embedded) {
-            (Some(list), _, _) => BlobSource::Resolved(hashes(&list, "blob-hashes")?),
-            (None, Some(list), _) => BlobSource::VersionedHashes(hashes(&list, "blob-versioned-hashes")?),
-            (None, None, Some(blobs)) => blobs,
-            (None, None, None) => BlobSource::default(),
-        };
+        let flags = blob_source(self.blob_hashes.as_deref(), self.blob_versioned_hashes.as_deref())?;
+        let blobs = flags.or(embedded).unwrap_or_default();
         let table = CommittedTable::of_batch(&batch, &blobs).map_err(|e| match e {
             Error::InvalidArgument { ref path, .. } if path == "blobHashes" => {
                 format!("{} (give --blob-hashes or --blob-versioned-hashes)", err(e))
@@ -70,18 +56,16 @@ pub struct Committed {
 
 /// A batch from calldata hex, call JSON, batch JSON or `{"batch", "blobHashes"}`.
 fn read_batch(text: &str) -> Result<(ProofSystemBatchPerVerificationEntries, Option<BlobSource>), String> {
-    let from_call = |call: ManagerCall| match call {
-        ManagerCall::PostAndVerifyBatch(call) => Ok(call.batch),
-        other => Err(format!("{} calldata carries no batch (expected postAndVerifyBatch)", other.function_name())),
+    let json = match CallOrJson::from_text(text).map_err(err)? {
+        CallOrJson::Call(call) => {
+            let name = call.function_name();
+            let batch = call
+                .into_batch()
+                .ok_or_else(|| format!("{name} calldata carries no batch (expected postAndVerifyBatch)"))?;
+            return Ok((batch, None));
+        }
+        CallOrJson::Json(json) => json,
     };
-    if text.starts_with("0x") || text.starts_with("0X") {
-        let bytes = parse_hex(text, &Path::Root("input")).map_err(err)?;
-        return Ok((from_call(ManagerCall::decode(&bytes).map_err(err)?)?, None));
-    }
-    let json = parse_json(text).map_err(err)?;
-    if json.get("function").is_some() {
-        return Ok((from_call(ManagerCall::from_json(&json).map_err(err)?)?, None));
-    }
     if let Some(batch) = json.get("batch") {
         let batch = ProofSystemBatchPerVerificationEntries::from_json_at(batch, &Path::Root("batch")).map_err(err)?;
         let blobs = match json.get("blobHashes") {
@@ -95,9 +79,7 @@ fn read_batch(text: &str) -> Result<(ProofSystemBatchPerVerificationEntries, Opt
 
 /// Parses a commitment argument: a 32-byte digest, or the record JSON.
 pub fn parse_commitment(text: &str) -> exectable::Result<ExpectedCommitment> {
-    let text = text.trim();
-    let value = if text.starts_with('{') { parse_json(text)? } else { Value::String(text.to_owned()) };
-    ExpectedCommitment::from_json_at(&value, &Path::Root("commitment"))
+    ExpectedCommitment::from_json_at(&object_or_string(text)?, &Path::Root("commitment"))
 }
 
 /// Arguments of `exectable commit`.
@@ -144,13 +126,8 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     match (&verdict, args.json) {
         (Ok(()), true) => print_json(&json!({"match": true, "commitment": table.digest().to_json()})),
         (Ok(()), false) => emitln(format!("MATCH: {} is the batch's table commitment", table.digest())),
-        (Err(e), true) => print_json(&json!({
-            "match": false,
-            "code": e.code().as_u32(),
-            "error": format!("{:?}", e.code()),
-            "reason": e.to_string(),
-        })),
-        (Err(e), false) => emitln(format!("MISMATCH: {e} [code {}]", e.code().as_u32())),
+        (Err(e), true) => print_json(&rejection_json("match", e)),
+        (Err(e), false) => emitln(format!("MISMATCH: {}", coded(e))),
     }
     Ok(if verdict.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

@@ -30,7 +30,7 @@ mod verify_membership;
 mod verify_ocp;
 mod verify_proof;
 
-use io::{emitln, err, print_json, read_hex, read_input, read_json};
+use io::{emitln, err, parse_arg, print_json, read_hex, read_input, read_json};
 
 #[derive(Parser)]
 #[command(name = "exectable", version, about = "Byte-exact EEZ execution tables: decode, encode, hash, verify")]
@@ -350,9 +350,9 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 HashWhat::LookupCall => emitln(l1::LookupCall::from_json(&json).map_err(err)?.hash()),
                 HashWhat::Call => emitln(CrossChainCallHashInput::from_json(&json).map_err(err)?.hash()),
                 HashWhat::Batch => {
-                    let batch = match ManagerCall::from_json(&json) {
-                        Ok(ManagerCall::PostAndVerifyBatch(call)) => call.batch,
-                        _ => l1::ProofSystemBatchPerVerificationEntries::from_json(&json).map_err(err)?,
+                    let batch = match ManagerCall::from_json(&json).ok().and_then(ManagerCall::into_batch) {
+                        Some(batch) => batch,
+                        None => l1::ProofSystemBatchPerVerificationEntries::from_json(&json).map_err(err)?,
                     };
                     print_json(&json!({
                         "entryHashes": batch.entries.iter().map(|e| e.hash().to_string()).collect::<Vec<_>>(),
@@ -362,10 +362,9 @@ fn run(command: Command) -> Result<ExitCode, String> {
             }
         }
         Command::ProxyAddress { manager, original_address, rollup_id, creation_code } => {
-            let manager: Address = Address::from_json_at(&json!(manager), &Path::Root("manager")).map_err(err)?;
-            let original: Address =
-                Address::from_json_at(&json!(original_address), &Path::Root("original-address")).map_err(err)?;
-            let rollup: U256 = U256::from_json_at(&json!(rollup_id), &Path::Root("rollup-id")).map_err(err)?;
+            let manager: Address = parse_arg(&manager, "manager")?;
+            let original: Address = parse_arg(&original_address, "original-address")?;
+            let rollup: U256 = parse_arg(&rollup_id, "rollup-id")?;
             let code = match creation_code {
                 None => proxy_creation_code_by_name(REFERENCE_BUILD_NAME).expect("reference build").to_vec(),
                 Some(name) if proxy_creation_code_by_name(&name).is_some() => {

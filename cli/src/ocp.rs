@@ -1,12 +1,9 @@
 //! `exectable ocp`: produce an OCP artifact — the flat `ocp-1` proof file, or with `--envelope`
 //! the v1.0 envelope — for an observation file or (`--table`) an execution table's canonical bytes.
 
-use crate::io::{err, print_json, read_input};
+use crate::io::{err, parse_arg, print_json, read_input};
 use alloy_primitives::{Address, B256};
-use exectable::abi::layout::Path;
 use exectable::ocp::{EnvelopeInput, ExecutionTable, OcpArtifact, OcpEnvelope, OcpProofFile, ProofFileInput};
-use exectable::CanonicalJson;
-use serde_json::Value;
 use std::process::ExitCode;
 
 /// Arguments of `exectable ocp`.
@@ -58,10 +55,6 @@ pub struct Args {
     pub timestamp_ms: Option<u64>,
 }
 
-fn parse<T: CanonicalJson>(text: &str, flag: &str) -> Result<T, String> {
-    T::from_json_at(&Value::String(text.to_owned()), &Path::Root(flag)).map_err(err)
-}
-
 /// Milliseconds since the Unix epoch, from the clock (CLI only; core reads no clock).
 fn now_ms() -> Result<u64, String> {
     let elapsed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_err(|e| e.to_string())?;
@@ -96,7 +89,7 @@ pub(crate) fn observation(file: Option<&str>, table: Option<&str>) -> Result<(Ve
 /// Runs `exectable ocp`: prints the artifact JSON; exit 0, or 2 on bad input.
 pub fn run(args: Args) -> Result<ExitCode, String> {
     let (observation, default_name) = observation(args.observation.as_deref(), args.table.as_deref())?;
-    let tx_hash: B256 = parse(&args.tx_hash, "tx-hash")?;
+    let tx_hash: B256 = parse_arg(&args.tx_hash, "tx-hash")?;
     let timestamp_ms = match args.timestamp_ms {
         Some(ms) => ms,
         None => now_ms()?,
@@ -119,7 +112,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             chain_id: args.chain_id.ok_or("--envelope needs --chain-id (CAIP-2, e.g. eip155:1)")?,
             tx_hash,
             block_height: args.block_height,
-            block_hash: args.block_hash.as_deref().map(|h| parse(h, "block-hash")).transpose()?,
+            block_hash: args.block_hash.as_deref().map(|h| parse_arg(h, "block-hash")).transpose()?,
             finality_depth: args.finality_depth,
             assertion_time_ms: args.assertion_time_ms.unwrap_or(timestamp_ms),
             created_ms: timestamp_ms,
@@ -127,7 +120,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         OcpArtifact::Envelope(OcpEnvelope::produce(&observation, &input).map_err(err)?)
     } else {
         let network = args.network.ok_or("an ocp-1 file needs --network (or use --envelope --chain-id)")?;
-        let contract: Address = parse(&args.contract.ok_or("an ocp-1 file needs --contract")?, "contract")?;
+        let contract: Address = parse_arg(&args.contract.ok_or("an ocp-1 file needs --contract")?, "contract")?;
         let mut input =
             ProofFileInput::evm(&args.file_name.unwrap_or(default_name), tx_hash, &network, contract, timestamp_ms);
         if let Some(rule) = args.extraction_rule {

@@ -2,12 +2,10 @@
 //! (docs/COMMITMENT.md).
 
 use crate::commit::{commitment_text, BatchArgs, Committed};
-use crate::io::{emitln, err, print_json};
+use crate::io::{emitln, err, parse_arg, print_json};
 use alloy_primitives::{hex, B256};
-use exectable::abi::layout::Path;
 use exectable::commit::Leaf;
 use exectable::CanonicalJson;
-use serde_json::Value;
 use std::fmt::Write;
 use std::process::ExitCode;
 
@@ -36,30 +34,22 @@ pub struct Args {
     pub binary: bool,
 }
 
-fn number(text: &str, flag: &str) -> Result<u64, String> {
-    u64::from_json_at(&Value::String(text.trim().to_owned()), &Path::Root(flag)).map_err(err)
-}
-
-fn hash(text: &str, flag: &str) -> Result<B256, String> {
-    B256::from_json_at(&Value::String(text.trim().to_owned()), &Path::Root(flag)).map_err(err)
-}
-
 /// Runs `exectable prove`: exit 0, or 2 when the input or a named leaf is bad.
 pub fn run(args: Args) -> Result<ExitCode, String> {
     let Committed { table, .. } = args.batch.committed_table()?;
     let mut leaves = Vec::new();
     for text in &args.entries {
-        leaves.push(Leaf::Entry(number(text, "index")?));
+        leaves.push(Leaf::Entry(parse_arg(text.trim(), "index")?));
     }
     for text in &args.lookups {
-        leaves.push(Leaf::LookupCall(number(text, "lookup")?));
+        leaves.push(Leaf::LookupCall(parse_arg(text.trim(), "lookup")?));
     }
     for text in &args.entry_hash {
-        let h = hash(text, "entry-hash")?;
+        let h: B256 = parse_arg(text.trim(), "entry-hash")?;
         leaves.push(table.find_entry(&h).ok_or_else(|| format!("no entry of the batch has entry hash {h}"))?);
     }
     for text in &args.lookup_hash {
-        let h = hash(text, "lookup-hash")?;
+        let h: B256 = parse_arg(text.trim(), "lookup-hash")?;
         leaves.push(table.find_lookup_call(&h).ok_or_else(|| format!("no lookup call of the batch has hash {h}"))?);
     }
     if leaves.is_empty() {

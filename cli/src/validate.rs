@@ -1,14 +1,13 @@
 //! `exectable validate`: the §6.1 checks of `postAndVerifyBatch` plus every prover obligation,
 //! for an L1 batch or (with `--l2`) an L2 execution table.
 
-use crate::io::{emitln, err, print_json, read_input};
-use alloy_primitives::U256;
+use crate::io::{emitln, err, parse_list, print_json, read_input};
+use exectable::abi::calldata::CallOrJson;
 use exectable::abi::layout::Path;
-use exectable::json::{expect_object, parse_hex, parse_json, required_field};
+use exectable::json::{expect_object, required_field};
 use exectable::types::{l1, l2};
 use exectable::validate::{validate_batch, validate_l2_table, ValidationContext, ValidationReport};
-use exectable::{CanonicalJson, ManagerCall};
-use serde_json::Value;
+use exectable::CanonicalJson;
 use std::collections::BTreeSet;
 use std::process::ExitCode;
 
@@ -44,7 +43,10 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         validate_l2_table(&entries, &lookups)
     } else {
         let ctx = ValidationContext {
-            registered_rollups: args.registered_rollups.map(parse_rollup_ids).transpose()?,
+            registered_rollups: args
+                .registered_rollups
+                .map(|ids| parse_list(&ids, "registered-rollups").map(BTreeSet::from_iter))
+                .transpose()?,
             blob_count: args.blob_count,
             batch_in_flight: false,
         };
@@ -62,60 +64,29 @@ fn print_report(report: &ValidationReport, json: bool) {
     }
 }
 
-fn parse_rollup_ids(ids: Vec<String>) -> Result<BTreeSet<U256>, String> {
-    ids.iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .enumerate()
-        .map(|(i, s)| {
-            U256::from_json_at(&Value::String(s.to_owned()), &Path::Index(&Path::Root("registered-rollups"), i))
-                .map_err(err)
-        })
-        .collect()
-}
-
-/// The input: a manager call (calldata hex or `{"function": …}` JSON), or other JSON.
-enum Input {
-    Call(Box<ManagerCall>),
-    Json(Value),
-}
-
-fn read_call(text: &str) -> Result<Input, String> {
-    if text.starts_with("0x") || text.starts_with("0X") {
-        let bytes = parse_hex(text, &Path::Root("input")).map_err(err)?;
-        return ManagerCall::decode(&bytes).map(|c| Input::Call(Box::new(c))).map_err(err);
-    }
-    let json = parse_json(text).map_err(err)?;
-    if json.get("function").is_some() {
-        return ManagerCall::from_json(&json).map(|c| Input::Call(Box::new(c))).map_err(err);
-    }
-    Ok(Input::Json(json))
-}
-
 fn read_batch(text: &str) -> Result<l1::ProofSystemBatchPerVerificationEntries, String> {
-    match read_call(text)? {
-        Input::Call(call) => match *call {
-            ManagerCall::PostAndVerifyBatch(call) => Ok(call.batch),
-            other => Err(format!(
-                "{} calldata carries no batch (expected postAndVerifyBatch; use --l2 for L2 tables)",
-                other.function_name()
-            )),
-        },
-        Input::Json(json) => l1::ProofSystemBatchPerVerificationEntries::from_json(&json).map_err(err),
+    match CallOrJson::from_text(text).map_err(err)? {
+        CallOrJson::Call(call) => {
+            let name = call.function_name();
+            call.into_batch().ok_or_else(|| {
+                format!("{name} calldata carries no batch (expected postAndVerifyBatch; use --l2 for L2 tables)")
+            })
+        }
+        CallOrJson::Json(json) => l1::ProofSystemBatchPerVerificationEntries::from_json(&json).map_err(err),
     }
 }
 
 fn read_l2_table(text: &str) -> Result<(Vec<l2::ExecutionEntry>, Vec<l2::LookupCall>), String> {
-    match read_call(text)? {
-        Input::Call(call) => match *call {
-            ManagerCall::LoadExecutionTable(call) => Ok((call.entries, call._lookupCalls)),
-            ManagerCall::ExecuteIncomingCrossChainCall(call) => Ok((call.entries, call._lookupCalls)),
-            other => Err(format!(
-                "{} calldata carries no L2 table (expected loadExecutionTable or executeIncomingCrossChainCall)",
-                other.function_name()
-            )),
-        },
-        Input::Json(json) => {
+    match CallOrJson::from_text(text).map_err(err)? {
+        CallOrJson::Call(call) => {
+            let name = call.function_name();
+            call.into_l2_table().ok_or_else(|| {
+                format!(
+                    "{name} calldata carries no L2 table (expected loadExecutionTable or executeIncomingCrossChainCall)"
+                )
+            })
+        }
+        CallOrJson::Json(json) => {
             let root = Path::Root("");
             let map = expect_object(&json, &root, &["entries", "lookupCalls"]).map_err(err)?;
             let entries = required_field(map, "entries", &root).map_err(err)?;

@@ -1,15 +1,13 @@
 //! `exectable verify membership`: an entry or lookup call is part of a batch the L1 manager
 //! accepted (transaction input + receipt), with its placement and consumption evidence.
 
-use crate::io::{emitln, err, print_json, read_hex, read_json};
+use crate::io::{blob_source, coded, emitln, err, error_json, parse_arg, print_json, read_hex, read_json};
 use alloy_primitives::{Address, B256};
-use exectable::abi::layout::Path;
-use exectable::inclusion::{verify_membership, ItemQuery, MembershipRequest, PostingOptions};
-use exectable::public_inputs::BlobSource;
+use exectable::inclusion::{is_membership_rejection, verify_membership, ItemQuery, MembershipRequest, PostingOptions};
 use exectable::receipt::Receipt;
 use exectable::types::l1;
-use exectable::{CanonicalJson, Error, ErrorCode};
-use serde_json::{json, Value};
+use exectable::CanonicalJson;
+use serde_json::json;
 use std::process::ExitCode;
 
 /// Arguments of `exectable verify membership`.
@@ -69,12 +67,8 @@ pub struct ItemArgs {
     pub cross_chain_call_hash: Option<String>,
 }
 
-fn hash(value: &str, name: &'static str) -> Result<B256, String> {
-    B256::from_json_at(&json!(value.trim()), &Path::Root(name)).map_err(err)
-}
-
-fn hashes(values: &[String], name: &'static str) -> Result<Vec<B256>, String> {
-    values.iter().map(|v| hash(v, name)).collect()
+fn hash(value: &str, flag: &str) -> Result<B256, String> {
+    parse_arg(value.trim(), flag)
 }
 
 fn receipt(arg: &str) -> Result<Receipt, String> {
@@ -99,26 +93,14 @@ fn query(args: &ItemArgs) -> Result<ItemQuery, String> {
     })
 }
 
-/// Whether a verification error says the membership claim is false (exit 1) rather than that the
-/// input is unusable (exit 2): the 6xx membership rejections and the ABI decode errors of the
-/// transaction input.
-fn is_rejection(e: &Error) -> bool {
-    let code = e.code().as_u32();
-    (601..=605).contains(&code) || (101..=110).contains(&code)
-}
-
 /// Runs `exectable verify membership`: exit 0 valid, 1 invalid, 2 bad input.
 pub fn run(args: Args) -> Result<ExitCode, String> {
     let tx_input = read_hex(Some(args.tx_input.clone()))?;
     let posting = receipt(&args.receipt)?;
-    let manager = Address::from_json_at(&json!(args.manager), &Path::Root("manager")).map_err(err)?;
+    let manager: Address = parse_arg(&args.manager, "manager")?;
     let query = query(&args.item)?;
     let later: Vec<Receipt> = args.later_receipt.iter().map(|r| receipt(r)).collect::<Result<_, _>>()?;
-    let blobs = match (&args.blob_hashes, &args.blob_versioned_hashes) {
-        (Some(h), _) => Some(BlobSource::Resolved(hashes(h, "blob-hashes")?)),
-        (None, Some(h)) => Some(BlobSource::VersionedHashes(hashes(h, "blob-versioned-hashes")?)),
-        (None, None) => None,
-    };
+    let blobs = blob_source(args.blob_hashes.as_deref(), args.blob_versioned_hashes.as_deref())?;
     let options =
         PostingOptions { transaction_hash: args.tx_hash.as_deref().map(|h| hash(h, "tx-hash")).transpose()?, blobs };
     let request = MembershipRequest {
@@ -144,19 +126,14 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) if is_rejection(&e) => {
+        Err(e) if is_membership_rejection(&e) => {
             if args.json {
-                print_json(&invalid_json(&e));
+                print_json(&json!({"valid": false, "error": error_json(&e)}));
             } else {
-                emitln(format!("INVALID: {e} [code {}]", e.code().as_u32()));
+                emitln(format!("INVALID: {}", coded(&e)));
             }
             Ok(ExitCode::from(1))
         }
         Err(e) => Err(err(e)),
     }
-}
-
-fn invalid_json(e: &Error) -> Value {
-    let code: ErrorCode = e.code();
-    json!({"valid": false, "error": {"code": code.as_u32(), "name": format!("{code:?}"), "message": e.to_string()}})
 }

@@ -1,7 +1,7 @@
 //! `exectable verify ocp`: check an OCP artifact offline — SHA-256 of the observation against the
 //! artifact's digest, then (with `--receipt`) inclusion of the digest by `evm/event-log`.
 
-use crate::io::{emitln, err, print_json, read_input, read_json};
+use crate::io::{coded, emitln, err, error_json, print_json, read_input, read_json};
 use crate::ocp::observation;
 use exectable::json::parse_json;
 use exectable::ocp::{verify, OcpArtifact};
@@ -31,10 +31,9 @@ pub struct Args {
 
 fn print_invalid(e: &Error, json: bool) {
     if json {
-        let error = json!({"code": e.code().as_u32(), "name": format!("{:?}", e.code()), "message": e.to_string()});
-        print_json(&json!({"valid": false, "error": error}));
+        print_json(&json!({"valid": false, "error": error_json(e)}));
     } else {
-        emitln(format!("INVALID: {}", err(e.clone())));
+        emitln(format!("INVALID: {}", coded(e)));
     }
 }
 
@@ -63,7 +62,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     } else {
         match report.error() {
             None => emitln("VALID"),
-            Some(e) => emitln(format!("INVALID: {}", err(e))),
+            Some(e) => emitln(format!("INVALID: {}", coded(&e))),
         }
         emitln(report.to_string().trim_end());
     }

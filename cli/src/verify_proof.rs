@@ -2,12 +2,11 @@
 //! VALID, or INVALID with the reason and its code (docs/COMMITMENT.md).
 
 use crate::commit::parse_commitment;
-use crate::io::{emitln, err, print_json, read_input};
+use crate::io::{coded, emitln, err, object_or_string, print_json, read_input, rejection_json};
 use exectable::abi::layout::Path;
 use exectable::commit::{InclusionProof, Leaf, ProofItem, VerifiedInclusion};
 use exectable::json::{parse_hex, parse_json};
 use exectable::{CanonicalJson, Error};
-use serde_json::{json, Value};
 use std::process::ExitCode;
 
 const HELP: &str = "\
@@ -60,9 +59,7 @@ fn read_proof(text: &str) -> Result<InclusionProof, Error> {
 }
 
 fn read_item(text: &str) -> Result<ProofItem, Error> {
-    let text = text.trim();
-    let value = if text.starts_with('{') { parse_json(text)? } else { Value::String(text.to_owned()) };
-    ProofItem::from_any_json(&value)
+    ProofItem::from_any_json(&object_or_string(text)?)
 }
 
 fn verify(args: &Args) -> Result<Result<VerifiedInclusion, Error>, String> {
@@ -99,14 +96,9 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         }
         Err(e) => {
             if args.json {
-                print_json(&json!({
-                    "valid": false,
-                    "code": e.code().as_u32(),
-                    "error": format!("{:?}", e.code()),
-                    "reason": e.to_string(),
-                }));
+                print_json(&rejection_json("valid", &e));
             } else {
-                emitln(format!("INVALID: {e} [code {}]", e.code().as_u32()));
+                emitln(format!("INVALID: {}", coded(&e)));
             }
             Ok(ExitCode::from(1))
         }

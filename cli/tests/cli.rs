@@ -1,40 +1,10 @@
 //! End-to-end tests of the `exectable` binary: real inputs from the golden vectors in, exact
 //! outputs and exit codes out.
 
+mod common;
+
+use common::{case, run, run_stdin, stderr, stdout, vector_file, Scratch, DEMO, GOLDEN};
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-const BIN: &str = env!("CARGO_BIN_EXE_exectable");
-const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../vectors/eez-v1-public.json");
-const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../vectors/demo/postAndVerifyBatch-006.hex");
-
-fn run(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn exectable");
-    let mut pipe = child.stdin.take().unwrap();
-    pipe.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
-    drop(pipe);
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn case(id: &str) -> Value {
-    let file: Value = serde_json::from_str(&std::fs::read_to_string(VECTORS).unwrap()).unwrap();
-    file["cases"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap().clone()
-}
 
 #[test]
 fn demo_file_is_the_vector_calldata() {
@@ -44,13 +14,13 @@ fn demo_file_is_the_vector_calldata() {
 
 #[test]
 fn decode_then_encode_calldata_round_trips() {
-    let out = run(&["decode", DEMO], None);
+    let out = run(&["decode", DEMO]);
     assert!(out.status.success(), "{}", stderr(&out));
     let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["function"], "postAndVerifyBatch");
     assert_eq!(json["selector"], "0x8b1a095a");
     assert_eq!(json["args"]["batch"], case("batchCalldata-public-006")["inputs"]["batch"]);
-    let back = run(&["encode"], Some(&stdout(&out)));
+    let back = run_stdin(&["encode"], &stdout(&out));
     assert!(back.status.success(), "{}", stderr(&back));
     assert_eq!(stdout(&back).trim(), std::fs::read_to_string(DEMO).unwrap().trim());
 }
@@ -58,7 +28,7 @@ fn decode_then_encode_calldata_round_trips() {
 #[test]
 fn decode_struct_by_type_from_stdin() {
     let c = case("l1EntryEncoding-public-005");
-    let out = run(&["decode", "--type", "l1.ExecutionEntry"], Some(c["expected"]["abiEncoded"].as_str().unwrap()));
+    let out = run_stdin(&["decode", "--type", "l1.ExecutionEntry"], c["expected"]["abiEncoded"].as_str().unwrap());
     assert!(out.status.success(), "{}", stderr(&out));
     let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json, c["inputs"]["entry"]);
@@ -67,7 +37,7 @@ fn decode_struct_by_type_from_stdin() {
 #[test]
 fn encode_struct_by_type() {
     let c = case("l2LookupCallEncoding-public-003");
-    let out = run(&["encode", "--type", "l2.LookupCall"], Some(&c["inputs"]["lookupCall"].to_string()));
+    let out = run_stdin(&["encode", "--type", "l2.LookupCall"], &c["inputs"]["lookupCall"].to_string());
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stdout(&out).trim(), c["expected"]["abiEncoded"].as_str().unwrap());
 }
@@ -75,20 +45,20 @@ fn encode_struct_by_type() {
 #[test]
 fn hash_entry_lookup_and_call() {
     let e = case("l1EntryEncoding-public-007");
-    let out = run(&["hash", "entry"], Some(&e["inputs"]["entry"].to_string()));
+    let out = run_stdin(&["hash", "entry"], &e["inputs"]["entry"].to_string());
     assert_eq!(stdout(&out).trim(), e["expected"]["hash"].as_str().unwrap(), "{}", stderr(&out));
     let l = case("l1LookupCallEncoding-public-004");
-    let out = run(&["hash", "lookup-call"], Some(&l["inputs"]["lookupCall"].to_string()));
+    let out = run_stdin(&["hash", "lookup-call"], &l["inputs"]["lookupCall"].to_string());
     assert_eq!(stdout(&out).trim(), l["expected"]["hash"].as_str().unwrap(), "{}", stderr(&out));
     let c = case("crossChainCallHash-public-010");
-    let out = run(&["hash", "call"], Some(&c["inputs"].to_string()));
+    let out = run_stdin(&["hash", "call"], &c["inputs"].to_string());
     assert_eq!(stdout(&out).trim(), c["expected"]["crossChainCallHash"].as_str().unwrap(), "{}", stderr(&out));
 }
 
 #[test]
 fn hash_batch_lists_every_entry_and_lookup() {
     let c = case("batchCalldata-public-006");
-    let out = run(&["hash", "batch"], Some(&c["inputs"]["batch"].to_string()));
+    let out = run_stdin(&["hash", "batch"], &c["inputs"]["batch"].to_string());
     assert!(out.status.success(), "{}", stderr(&out));
     let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["entryHashes"].as_array().unwrap().len(), 3);
@@ -108,29 +78,29 @@ fn proxy_address_matches_vectors_with_default_and_explicit_creation_code() {
         "--rollup-id",
         i["originalRollupId"].as_str().unwrap(),
     ];
-    let out = run(&args, None);
+    let out = run(&args);
     assert!(out.status.success(), "{}", stderr(&out));
     let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["proxyAddress"], c["expected"]["proxyAddress"]);
     assert_eq!(json["salt"], c["expected"]["salt"]);
-    let file: Value = serde_json::from_str(&std::fs::read_to_string(VECTORS).unwrap()).unwrap();
+    let file = vector_file(GOLDEN);
     let code = file["header"]["crossChainProxy"]["creationCode"].as_str().unwrap();
     let mut explicit = args.to_vec();
     explicit.extend(["--creation-code", code]);
-    let out = run(&explicit, None);
+    let out = run(&explicit);
     let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["proxyAddress"], c["expected"]["proxyAddress"]);
     // Another build's bytes give another address.
     let other = format!("{code}00");
     let mut other_args = args.to_vec();
     other_args.extend(["--creation-code", &other]);
-    let json: Value = serde_json::from_str(&stdout(&run(&other_args, None))).unwrap();
+    let json: Value = serde_json::from_str(&stdout(&run(&other_args))).unwrap();
     assert_ne!(json["proxyAddress"], c["expected"]["proxyAddress"]);
 }
 
 #[test]
 fn conformance_restricted_to_implemented_kinds_passes() {
-    let out = run(&["conformance", "--kind", "rollingHash", "--kind", "proxyAddress", VECTORS], None);
+    let out = run(&["conformance", "--kind", "rollingHash", "--kind", "proxyAddress", GOLDEN]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert_eq!(text.lines().last().unwrap(), "48 passed, 0 failed", "{text}");
@@ -138,7 +108,7 @@ fn conformance_restricted_to_implemented_kinds_passes() {
 
 #[test]
 fn conformance_runs_the_whole_public_file_green() {
-    let out = run(&["conformance", VECTORS], None);
+    let out = run(&["conformance", GOLDEN]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert_eq!(text.lines().last().unwrap(), "162 passed, 0 failed", "{text}");
@@ -147,25 +117,22 @@ fn conformance_runs_the_whole_public_file_green() {
 
 #[test]
 fn conformance_counts_a_kind_it_does_not_know_as_failed() {
-    let dir = std::env::temp_dir().join(format!("exectable-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("future.json");
+    let dir = Scratch::new("conformance-unknown-kind");
     let vectors = serde_json::json!({"header": {"format": "eez-golden-vectors/v1"}, "cases": [
         {"id": "future-001", "kind": "futureKind", "inputs": {}, "expected": {}},
         case("rollingHash-public-003"),
     ]});
-    std::fs::write(&file, vectors.to_string()).unwrap();
-    let out = run(&["conformance", file.to_str().unwrap()], None);
+    let file = dir.file("future.json", &vectors.to_string());
+    let out = run(&["conformance", &file]);
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert_eq!(text.lines().last().unwrap(), "1 passed, 1 failed", "{text}");
     assert!(stderr(&out).contains("futureKind"), "{}", stderr(&out));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn conformance_kind_without_cases_fails() {
-    let out = run(&["conformance", "--kind", "noSuchKind", VECTORS], None);
+    let out = run(&["conformance", "--kind", "noSuchKind", GOLDEN]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout(&out).contains("ran no case"));
 }
@@ -175,14 +142,14 @@ fn bad_input_is_an_error_on_stderr_with_code_and_path() {
     let c = case("l1EntryEncoding-public-005");
     let mut hex = c["expected"]["abiEncoded"].as_str().unwrap().to_owned();
     hex.truncate(hex.len() - 64);
-    let out = run(&["decode", "--type", "l1.ExecutionEntry", &hex], None);
+    let out = run(&["decode", "--type", "l1.ExecutionEntry", &hex]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stdout(&out).is_empty());
     let err = stderr(&out);
     assert!(err.contains("code 10"), "{err}");
-    let out = run(&["decode", "0xdeadbeef"], None);
+    let out = run(&["decode", "0xdeadbeef"]);
     assert!(stderr(&out).contains("unknown function selector 0xdeadbeef"), "{}", stderr(&out));
-    let out = run(&["hash", "entry"], Some("{\"stateDeltas\": 5}"));
+    let out = run_stdin(&["hash", "entry"], "{\"stateDeltas\": 5}");
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("stateDeltas: expected an array"), "{}", stderr(&out));
 }
@@ -191,8 +158,8 @@ fn bad_input_is_an_error_on_stderr_with_code_and_path() {
 fn inspect_lists_hashes_and_placements_of_the_demo_batch() {
     let c = case("batchCalldata-public-006");
     let hashes: Value =
-        serde_json::from_str(&stdout(&run(&["hash", "batch"], Some(&c["inputs"]["batch"].to_string())))).unwrap();
-    let out = run(&["inspect", "--json", DEMO], None);
+        serde_json::from_str(&stdout(&run_stdin(&["hash", "batch"], &c["inputs"]["batch"].to_string()))).unwrap();
+    let out = run(&["inspect", "--json", DEMO]);
     assert!(out.status.success(), "{}", stderr(&out));
     let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
     let entries = json["entries"].as_array().unwrap();
@@ -204,7 +171,7 @@ fn inspect_lists_hashes_and_placements_of_the_demo_batch() {
     assert_eq!(entries[0]["placement"], serde_json::json!({"transient": {"index": "0x0"}}));
     assert_eq!(entries[1]["placement"], serde_json::json!({"queued": {"rollupId": "0x1", "queueIndex": "0x0"}}));
     assert_eq!(entries[2]["placement"], serde_json::json!({"queued": {"rollupId": "0x2", "queueIndex": "0x0"}}));
-    let table = stdout(&run(&["inspect", DEMO], None));
+    let table = stdout(&run(&["inspect", DEMO]));
     assert!(table.starts_with("postAndVerifyBatch: 3 entries (1 transient)"), "{table}");
     assert!(table.contains(hashes["entryHashes"][2].as_str().unwrap()), "{table}");
 }

@@ -1,49 +1,35 @@
 //! End-to-end tests of `exectable ocp` and `exectable verify ocp` on the shared OCP samples
 //! (vectors/ocp/), a golden-file table and synthetic receipts — exact output and exit codes.
 
-use serde_json::{json, Value};
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_exectable");
-const OCP: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../vectors/ocp/");
-const DEMO_BATCH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../vectors/demo/postAndVerifyBatch-006.hex");
+use common::{code, run, stderr, stdout, Scratch, DEMO, OCP_SAMPLES};
+use serde_json::{json, Value};
+use std::process::Output;
+
 const TOPIC0: &str = "0xdca60c2087041cbb12d9a57628c6cad28ecbd0437e47c7ab6c3aa6e162bf4497";
 const EXAMPLE_DIGEST: &str = "0x14cca453684a18c1ef3e1c0b9a7744cfa06942660719bba373ef5fc36208bf73";
 const EXAMPLE_TX: &str = "0xf2e1f6c085768b4e3d60463717d52bb2a338803a74a4cfd48aea5738d2595ddd";
 const EXAMPLE_CONTRACT: &str = "0x0963Fd33DF80c94360F2DC22e5c09517AeE7ED5c";
 
 fn sample(name: &str) -> String {
-    format!("{OCP}{name}")
+    format!("{OCP_SAMPLES}{name}")
 }
 
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN).args(args).output().expect("run exectable")
+/// `exectable verify ocp <artifact> --observation <observation>`, then `extra`.
+fn verify_ocp(artifact: &str, observation: &str, extra: &[&str]) -> Output {
+    let mut args = vec!["verify", "ocp", artifact, "--observation", observation];
+    args.extend(extra);
+    run(&args)
 }
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().unwrap()
-}
-
-/// A scratch directory for files this test writes.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("exectable-ocp-cli-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn write(dir: &std::path::Path, name: &str, text: &str) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_string_lossy().into_owned()
+/// `exectable ocp <observation…>` for the example's transaction, network and contract: an ocp-1 file.
+fn produce_ocp1(observation: &[&str], timestamp_ms: &str) -> Output {
+    let mut args = vec!["ocp"];
+    args.extend(observation);
+    args.extend(["--tx-hash", EXAMPLE_TX, "--network", "base-sepolia", "--contract", EXAMPLE_CONTRACT]);
+    args.extend(["--timestamp-ms", timestamp_ms]);
+    run(&args)
 }
 
 fn receipt(tx: &str, block: &str, status: &str, contract: &str, digest: &str) -> String {
@@ -64,8 +50,7 @@ fn receipt(tx: &str, block: &str, status: &str, contract: &str, digest: &str) ->
 
 #[test]
 fn example_observation_is_valid_on_the_hash_step() {
-    let out =
-        run(&["verify", "ocp", &sample("example-proof.ocp.json"), "--observation", &sample("example-observation.txt")]);
+    let out = verify_ocp(&sample("example-proof.ocp.json"), &sample("example-observation.txt"), &[]);
     assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
     let text = stdout(&out);
     assert!(text.starts_with("VALID\n"), "{text}");
@@ -76,19 +61,19 @@ fn example_observation_is_valid_on_the_hash_step() {
 #[test]
 fn demo_original_is_valid_and_tampered_is_a_hash_mismatch() {
     let proof = sample("demo-proof.json");
-    let out = run(&["verify", "ocp", &proof, "--observation", &sample("demo-original.txt")]);
+    let out = verify_ocp(&proof, &sample("demo-original.txt"), &[]);
     assert_eq!(code(&out), 0, "{}", stdout(&out));
     assert!(stdout(&out).contains("note: not schema-complete: fileName, timestamp missing"), "{}", stdout(&out));
     assert!(stdout(&out).contains("demo:proof.hash"), "{}", stdout(&out));
 
-    let out = run(&["verify", "ocp", &proof, "--observation", &sample("demo-tampered.txt")]);
+    let out = verify_ocp(&proof, &sample("demo-tampered.txt"), &[]);
     assert_eq!(code(&out), 1);
     let text = stdout(&out);
     assert!(text.starts_with("INVALID: hash mismatch"), "{text}");
     assert!(text.contains("0x48a1a690340f30896cb6c847ba43f9b27842a05d53f99df21e677d9ec3cde9f1"), "{text}");
     assert!(text.lines().next().unwrap().ends_with("[code 501]"), "{text}");
 
-    let out = run(&["verify", "ocp", &proof, "--observation", &sample("demo-tampered.txt"), "--json"]);
+    let out = verify_ocp(&proof, &sample("demo-tampered.txt"), &["--json"]);
     assert_eq!(code(&out), 1);
     let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(report["valid"], false);
@@ -99,13 +84,7 @@ fn demo_original_is_valid_and_tampered_is_a_hash_mismatch() {
 
 #[test]
 fn solana_envelope_is_an_unsupported_extraction_rule() {
-    let out = run(&[
-        "verify",
-        "ocp",
-        &sample("example-envelope-solana-devnet.json"),
-        "--observation",
-        &sample("example-observation.txt"),
-    ]);
+    let out = verify_ocp(&sample("example-envelope-solana-devnet.json"), &sample("example-observation.txt"), &[]);
     assert_eq!(code(&out), 1);
     let first = stdout(&out).lines().next().unwrap().to_owned();
     assert!(first.starts_with("INVALID: unsupported extraction rule solana/instruction-data"), "{first}");
@@ -114,25 +93,14 @@ fn solana_envelope_is_an_unsupported_extraction_rule() {
 
 #[test]
 fn producing_the_example_file_reproduces_the_sample() {
-    let out = run(&[
-        "ocp",
-        &sample("example-observation.txt"),
-        "--tx-hash",
-        EXAMPLE_TX,
-        "--network",
-        "base-sepolia",
-        "--contract",
-        EXAMPLE_CONTRACT,
-        "--timestamp-ms",
-        "1777222524027",
-    ]);
+    let out = produce_ocp1(&[&sample("example-observation.txt")], "1777222524027");
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(stdout(&out).trim_end(), std::fs::read_to_string(sample("example-proof.ocp.json")).unwrap().trim_end());
 }
 
 #[test]
 fn envelope_round_trip_with_receipts() {
-    let dir = scratch("envelope");
+    let dir = Scratch::new("envelope");
     let block = format!("0x{}", "84".repeat(32));
     let out = run(&[
         "ocp",
@@ -155,12 +123,11 @@ fn envelope_round_trip_with_receipts() {
     let envelope: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(envelope["commitment"]["digest"], EXAMPLE_DIGEST[2..]);
     assert_eq!(envelope["meta"]["created_utc"], "2026-05-19T12:00:05Z");
-    let artifact = write(&dir, "envelope.json", &stdout(&out));
+    let artifact = dir.file("envelope.json", &stdout(&out));
     let observation = sample("example-observation.txt");
-    let verify =
-        |receipt: &str| run(&["verify", "ocp", &artifact, "--observation", &observation, "--receipt", receipt]);
+    let verify = |receipt: &str| verify_ocp(&artifact, &observation, &["--receipt", receipt]);
 
-    let good = write(&dir, "good.json", &receipt(EXAMPLE_TX, &block, "0x1", EXAMPLE_CONTRACT, EXAMPLE_DIGEST));
+    let good = dir.file("good.json", &receipt(EXAMPLE_TX, &block, "0x1", EXAMPLE_CONTRACT, EXAMPLE_DIGEST));
     let out = verify(&good);
     assert_eq!(code(&out), 0, "{}", stdout(&out));
     assert!(stdout(&out).contains("inclusion: confirmed (evm/event-log 1.0.0: Recorded log #0"), "{}", stdout(&out));
@@ -173,94 +140,60 @@ fn envelope_round_trip_with_receipts() {
         (receipt(&other, &block, "0x1", EXAMPLE_CONTRACT, EXAMPLE_DIGEST), 508),
     ];
     for (i, (text, want)) in cases.iter().enumerate() {
-        let out = verify(&write(&dir, &format!("bad-{i}.json"), text));
+        let out = verify(&dir.file(&format!("bad-{i}.json"), text));
         assert_eq!(code(&out), 1, "{want}: {}", stdout(&out));
         assert!(stdout(&out).lines().next().unwrap().ends_with(&format!("[code {want}]")), "{}", stdout(&out));
     }
     // The ocp-1 sample names the contract: a log from another contract is 505.
     let elsewhere = receipt(EXAMPLE_TX, &block, "0x1", "0x00000000000000000000000000000000000000c2", EXAMPLE_DIGEST);
-    let out = run(&[
-        "verify",
-        "ocp",
+    let out = verify_ocp(
         &sample("example-proof.ocp.json"),
-        "--observation",
         &observation,
-        "--receipt",
-        &write(&dir, "elsewhere.json", &elsewhere),
-    ]);
+        &["--receipt", &dir.file("elsewhere.json", &elsewhere)],
+    );
     assert_eq!(code(&out), 1);
     assert!(stdout(&out).lines().next().unwrap().ends_with("[code 505]"), "{}", stdout(&out));
     // A receipt given for the demo rule: 502.
-    let out = run(&[
-        "verify",
-        "ocp",
-        &sample("demo-proof.json"),
-        "--observation",
-        &sample("demo-original.txt"),
-        "--receipt",
-        &good,
-    ]);
+    let out = verify_ocp(&sample("demo-proof.json"), &sample("demo-original.txt"), &["--receipt", &good]);
     assert_eq!(code(&out), 1);
     assert!(stdout(&out).lines().next().unwrap().ends_with("[code 502]"), "{}", stdout(&out));
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 fn table_artifacts_hash_the_canonical_bytes() {
-    let dir = scratch("table");
-    let out = run(&[
-        "ocp",
-        "--table",
-        DEMO_BATCH,
-        "--tx-hash",
-        EXAMPLE_TX,
-        "--network",
-        "base-sepolia",
-        "--contract",
-        EXAMPLE_CONTRACT,
-        "--timestamp-ms",
-        "1781000000000",
-    ]);
+    let dir = Scratch::new("table");
+    let out = produce_ocp1(&["--table", DEMO], "1781000000000");
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let file: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(file["fileName"], "postAndVerifyBatch-006.hex.l1-batch.abi");
-    let artifact = write(&dir, "table.ocp.json", &stdout(&out));
-    let out = run(&["verify", "ocp", &artifact, "--table", DEMO_BATCH]);
+    let artifact = dir.file("table.ocp.json", &stdout(&out));
+    let out = run(&["verify", "ocp", &artifact, "--table", DEMO]);
     assert_eq!(code(&out), 0, "{}", stdout(&out));
     // The observation is the calldata without its selector: the same bytes as a file verify too.
-    let calldata = std::fs::read_to_string(DEMO_BATCH).unwrap();
+    let calldata = std::fs::read_to_string(DEMO).unwrap();
     let bytes = alloy_primitives::hex::decode(calldata.trim()).unwrap();
-    let raw = dir.join("batch.abi");
+    let raw = dir.path("batch.abi");
     std::fs::write(&raw, &bytes[4..]).unwrap();
-    assert_eq!(code(&run(&["verify", "ocp", &artifact, "--observation", raw.to_str().unwrap()])), 0);
+    assert_eq!(code(&verify_ocp(&artifact, raw.to_str().unwrap(), &[])), 0);
     std::fs::write(&raw, &bytes).unwrap(); // with the selector: another observation
-    assert_eq!(code(&run(&["verify", "ocp", &artifact, "--observation", raw.to_str().unwrap()])), 1);
-    std::fs::remove_dir_all(dir).unwrap();
+    assert_eq!(code(&verify_ocp(&artifact, raw.to_str().unwrap(), &[])), 1);
 }
 
 #[test]
 fn bad_input_exits_2_and_malformed_artifacts_are_invalid() {
     let observation = sample("example-observation.txt");
-    let out = run(&["verify", "ocp", "{not json", "--observation", &observation]);
+    let out = verify_ocp("{not json", &observation, &[]);
     assert_eq!(code(&out), 2, "{}", stderr(&out));
-    let out = run(&["verify", "ocp", &sample("example-proof.ocp.json"), "--observation", "/no/such/file"]);
+    let out = verify_ocp(&sample("example-proof.ocp.json"), "/no/such/file", &[]);
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("cannot read /no/such/file"), "{}", stderr(&out));
-    let out = run(&[
-        "verify",
-        "ocp",
-        &sample("example-proof.ocp.json"),
-        "--observation",
-        &observation,
-        "--receipt",
-        r#"{"status": "0x2"}"#,
-    ]);
+    let out = verify_ocp(&sample("example-proof.ocp.json"), &observation, &["--receipt", r#"{"status": "0x2"}"#]);
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     assert!(stderr(&out).contains("[code 606]"), "{}", stderr(&out));
     let mut extra: Value =
         serde_json::from_str(&std::fs::read_to_string(sample("example-proof.ocp.json")).unwrap()).unwrap();
     extra["note"] = json!("not allowed");
-    let out = run(&["verify", "ocp", &extra.to_string(), "--observation", &observation]);
+    let out = verify_ocp(&extra.to_string(), &observation, &[]);
     assert_eq!(code(&out), 1);
     assert!(stdout(&out).starts_with("INVALID: ocp-1 proof file violates its schema: note:"), "{}", stdout(&out));
     assert!(stdout(&out).trim_end().ends_with("[code 507]"), "{}", stdout(&out));

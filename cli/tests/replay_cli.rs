@@ -1,41 +1,16 @@
 //! `exectable replay` on the §5.6 worked-example trace file, and `exectable preflight` on the
 //! e2eScenario-public-001 entry: exact outputs and exit codes.
 
+mod common;
+
+use common::{case, run, run_stdin, stderr, stdout, Scratch, WORKED_EXAMPLE};
 use serde_json::{json, Value};
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-const BIN: &str = env!("CARGO_BIN_EXE_exectable");
-const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../vectors/eez-v1-public.json");
-const WORKED_EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../vectors/traces/worked-example-5.6.json");
-
-fn run(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn exectable");
-    let mut pipe = child.stdin.take().unwrap();
-    pipe.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
-    drop(pipe);
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
 
 const FINAL: &str = "0xa20807b030570ad83dfa52261bec9df71b0c6896d77bc505c7f2bffa23fb096d";
 
 #[test]
 fn replay_prints_the_worked_example_fold_table() {
-    let out = run(&["replay", WORKED_EXAMPLE], None);
+    let out = run(&["replay", WORKED_EXAMPLE]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     let rows: Vec<&str> = text.lines().skip(1).take(12).collect();
@@ -68,7 +43,7 @@ fn replay_prints_the_worked_example_fold_table() {
 #[test]
 fn replay_json_from_stdin() {
     let trace = std::fs::read_to_string(WORKED_EXAMPLE).unwrap();
-    let out = run(&["replay", "--json"], Some(&trace));
+    let out = run_stdin(&["replay", "--json"], &trace);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["rollingHash"], FINAL);
@@ -90,14 +65,9 @@ fn replay_json_from_stdin() {
 
 #[test]
 fn replay_rejects_bad_traces_with_exit_2() {
-    let out = run(&["replay"], Some(r#"{"calls": [{"revertSpan": []}]}"#));
+    let out = run_stdin(&["replay"], r#"{"calls": [{"revertSpan": []}]}"#);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("trace.calls[0].revertSpan"), "{}", stderr(&out));
-}
-
-fn case(id: &str) -> Value {
-    let file: Value = serde_json::from_str(&std::fs::read_to_string(VECTORS).unwrap()).unwrap();
-    file["cases"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap().clone()
 }
 
 /// The preflight input for e2eScenario-public-001: a flat entry, so each call's result is the
@@ -143,12 +113,10 @@ fn preflight_input(entry: &Value) -> Value {
 fn preflight_predicts_the_e2e_001_consumption() {
     let c = case("e2eScenario-public-001");
     let input = preflight_input(&c["inputs"]["batch"]["entries"][0]);
-    let dir = std::env::temp_dir().join(format!("exectable-preflight-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("input.json");
-    std::fs::write(&file, input.to_string()).unwrap();
+    let dir = Scratch::new("preflight-e2e-001");
+    let file = dir.file("input.json", &input.to_string());
 
-    let out = run(&["preflight", "--json", file.to_str().unwrap()], None);
+    let out = run(&["preflight", "--json", &file]);
     assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
     let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["outcome"], "success");
@@ -156,23 +124,22 @@ fn preflight_predicts_the_e2e_001_consumption() {
     assert_eq!(json["postState"]["rollups"][0]["stateRoot"], c["expected"]["postState"]["stateRoot"]);
     assert_eq!(json["postState"]["rollups"][0]["etherBalance"], c["expected"]["postState"]["etherBalance"]);
     assert_eq!(json["rollingHash"], c["expected"]["rollingHash"]);
-    let text = run(&["preflight", file.to_str().unwrap()], None);
+    let text = run(&["preflight", &file]);
     assert_eq!(text.status.code(), Some(0));
     assert!(stdout(&text).starts_with("outcome: success"), "{}", stdout(&text));
-    std::fs::remove_dir_all(&dir).unwrap();
 
     // Recorded mutations: a predicted revert exits 1, a changed call exits 3.
     let mutations = c["expected"]["mutations"].as_array().unwrap();
     let by_name = |m: &str| &mutations.iter().find(|x| x["mutation"] == m).unwrap()["mutatedEntry"];
-    let stale = run(
+    let stale = run_stdin(
         &["preflight"],
-        Some(&preflight_input(by_name("entries[0].stateDeltas[0].currentState: byte 0 ^= 0xff")).to_string()),
+        &preflight_input(by_name("entries[0].stateDeltas[0].currentState: byte 0 ^= 0xff")).to_string(),
     );
     assert_eq!(stale.status.code(), Some(1), "{}", stderr(&stale));
     assert!(stdout(&stale).contains("StateRootMismatch(uint256) (0x78cb4214)"), "{}", stdout(&stale));
-    let changed = run(
+    let changed = run_stdin(
         &["preflight"],
-        Some(&preflight_input(by_name("entries[0].l2ToL1Calls[0].data: byte 0 ^= 0xff")).to_string()),
+        &preflight_input(by_name("entries[0].l2ToL1Calls[0].data: byte 0 ^= 0xff")).to_string(),
     );
     assert_eq!(changed.status.code(), Some(3), "{}", stderr(&changed));
     assert!(stdout(&changed).contains("entry.l2ToL1Calls[0].data"), "{}", stdout(&changed));
@@ -180,17 +147,15 @@ fn preflight_predicts_the_e2e_001_consumption() {
 
 #[test]
 fn preflight_l2_and_bad_input() {
-    let out = run(
+    let out = run_stdin(
         &["preflight"],
-        Some(
-            r#"{"side": "l2", "entries": [], "consumption": {"proxyCall": {"crossChainCallHash": "0x0000000000000000000000000000000000000000000000000000000000000000"}}, "trace": []}"#,
-        ),
+        r#"{"side": "l2", "entries": [], "consumption": {"proxyCall": {"crossChainCallHash": "0x0000000000000000000000000000000000000000000000000000000000000000"}}, "trace": []}"#,
     );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stdout(&out).contains("ExecutionNotFound()"), "{}", stdout(&out));
-    let bad = run(
+    let bad = run_stdin(
         &["preflight"],
-        Some(r#"{"entry": {}, "preState": {"rollups": []}, "consumption": "immediate", "trace": []}"#),
+        r#"{"entry": {}, "preState": {"rollups": []}, "consumption": "immediate", "trace": []}"#,
     );
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("entry.stateDeltas: missing field"), "{}", stderr(&bad));

@@ -92,6 +92,53 @@ manager_calls! {
     ExecuteInContextAndRevert => IEEZ::executeInContextAndRevertCall { callCount };
 }
 
+impl ManagerCall {
+    /// The batch a `postAndVerifyBatch` call carries; `None` for every other function.
+    pub fn into_batch(self) -> Option<l1::ProofSystemBatchPerVerificationEntries> {
+        match self {
+            ManagerCall::PostAndVerifyBatch(call) => Some(call.batch),
+            _ => None,
+        }
+    }
+
+    /// The L2 table `(entries, lookupCalls)` a `loadExecutionTable` or
+    /// `executeIncomingCrossChainCall` call carries; `None` for every other function.
+    pub fn into_l2_table(self) -> Option<(Vec<l2::ExecutionEntry>, Vec<l2::LookupCall>)> {
+        match self {
+            ManagerCall::LoadExecutionTable(call) => Some((call.entries, call._lookupCalls)),
+            ManagerCall::ExecuteIncomingCrossChainCall(call) => Some((call.entries, call._lookupCalls)),
+            _ => None,
+        }
+    }
+}
+
+/// Text as users hold a manager call, read by [`CallOrJson::from_text`]: calldata hex or call JSON
+/// is the call; any other JSON is handed back for the caller's own forms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CallOrJson {
+    /// Calldata (`0x…`) or call JSON (`{"function": …}`), decoded.
+    Call(Box<ManagerCall>),
+    /// JSON that is no call (no `function` member).
+    Json(Value),
+}
+
+impl CallOrJson {
+    /// Reads trimmed `text`: `0x`/`0X`-prefixed text is calldata hex ([`ManagerCall::decode`]),
+    /// JSON with a `function` member a call ([`ManagerCall`]'s JSON form), other JSON is returned.
+    pub fn from_text(text: &str) -> Result<Self> {
+        let text = text.trim();
+        if text.starts_with("0x") || text.starts_with("0X") {
+            let bytes = crate::json::parse_hex(text, &Path::Root("input"))?;
+            return Ok(CallOrJson::Call(Box::new(ManagerCall::decode(&bytes)?)));
+        }
+        let json = crate::json::parse_json(text)?;
+        if json.get("function").is_some() {
+            return Ok(CallOrJson::Call(Box::new(ManagerCall::from_json(&json)?)));
+        }
+        Ok(CallOrJson::Json(json))
+    }
+}
+
 /// JSON: `{"function": "postAndVerifyBatch", "selector": "0x8b1a095a", "args": {"batch": {…}}}`;
 /// `selector` is optional on input but must match the function when present.
 impl CanonicalJson for ManagerCall {
@@ -151,4 +198,53 @@ pub fn encode_load_execution_table(entries: &[l2::ExecutionEntry], lookup_calls:
 /// Strictly decodes L2 `loadExecutionTable` calldata into `(entries, lookupCalls)`.
 pub fn decode_load_execution_table(calldata: &[u8]) -> Result<(Vec<l2::ExecutionEntry>, Vec<l2::LookupCall>)> {
     decode_call::<IEEZL2::loadExecutionTableCall>(calldata).map(|c| (c.entries, c._lookupCalls))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calls_carry_their_tables() {
+        let batch = l1::ProofSystemBatchPerVerificationEntries {
+            entries: vec![l1::ExecutionEntry::default()],
+            blockNumber: 7,
+            ..Default::default()
+        };
+        let post = ManagerCall::decode(&encode_post_and_verify_batch(&batch)).unwrap();
+        assert_eq!(post.clone().into_batch(), Some(batch));
+        assert_eq!(post.into_l2_table(), None);
+
+        let entries = vec![l2::ExecutionEntry::default(); 2];
+        let lookups = vec![l2::LookupCall::default()];
+        let load = ManagerCall::decode(&encode_load_execution_table(&entries, &lookups)).unwrap();
+        assert_eq!(load.clone().into_l2_table(), Some((entries.clone(), lookups.clone())));
+        assert_eq!(load.into_batch(), None);
+        let incoming = ManagerCall::ExecuteIncomingCrossChainCall(IEEZL2::executeIncomingCrossChainCallCall {
+            entries: entries.clone(),
+            _lookupCalls: lookups.clone(),
+            ..Default::default()
+        });
+        assert_eq!(incoming.into_l2_table(), Some((entries, lookups)));
+        let other = ManagerCall::ExecuteL2TX(IEEZ::executeL2TXCall { rollupId: alloy_primitives::U256::from(1) });
+        assert_eq!((other.clone().into_batch(), other.into_l2_table()), (None, None));
+    }
+
+    #[test]
+    fn text_is_calldata_call_json_or_other_json() {
+        let batch = l1::ProofSystemBatchPerVerificationEntries::default();
+        let calldata = encode_post_and_verify_batch(&batch);
+        let call = ManagerCall::decode(&calldata).unwrap();
+        let hex_text = format!("  0X{}\n", hex::encode(&calldata));
+        assert_eq!(CallOrJson::from_text(&hex_text).unwrap(), CallOrJson::Call(Box::new(call.clone())));
+        let json_text = call.to_json().to_string();
+        assert_eq!(CallOrJson::from_text(&json_text).unwrap(), CallOrJson::Call(Box::new(call)));
+        let other = batch.to_json();
+        assert_eq!(CallOrJson::from_text(&other.to_string()).unwrap(), CallOrJson::Json(other));
+        // Errors are the decoder's and the JSON parser's.
+        let unknown = CallOrJson::from_text("0xdeadbeef").unwrap_err();
+        assert_eq!(unknown.code(), crate::ErrorCode::AbiUnknownSelector);
+        assert_eq!(CallOrJson::from_text("{").unwrap_err().code(), crate::ErrorCode::JsonSyntax);
+        assert_eq!(CallOrJson::from_text("0x1").unwrap_err().code(), crate::ErrorCode::JsonHex);
+    }
 }

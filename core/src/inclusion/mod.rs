@@ -30,7 +30,7 @@ pub use posting::{verify_posting, PostedBatch, PostingOptions, SharedPublicInput
 
 use crate::abi::revert::{decode_revert, ProtocolError};
 use crate::batch::Placement;
-use crate::error::Result;
+use crate::error::{Error, ErrorCode, Result};
 use crate::json::CanonicalJson;
 use crate::receipt::Receipt;
 use alloy_primitives::Address;
@@ -74,6 +74,21 @@ pub fn verify_membership(request: &MembershipRequest<'_>) -> Result<MembershipRe
     let matches = posted.find(request.query)?;
     let consumption = consumption_evidence(&posted, request.receipt, request.later_receipts)?;
     Ok(MembershipReport { posted, query: request.query.clone(), matches, consumption })
+}
+
+/// Whether an error of [`verify_membership`] says the membership claim is false rather than that
+/// the input is unusable: the 6xx membership rejections (601–605: not a batch, failed receipt, no
+/// `BatchPosted`, item not found, receipt of another transaction) and the 1xx ABI decode errors
+/// of the transaction input. Malformed receipts (606), JSON and argument errors are input errors.
+pub fn is_membership_rejection(e: &Error) -> bool {
+    matches!(
+        e.code(),
+        ErrorCode::MembershipNotABatch
+            | ErrorCode::MembershipReceiptFailed
+            | ErrorCode::MembershipNoBatchPosted
+            | ErrorCode::MembershipItemNotFound
+            | ErrorCode::MembershipReceiptMismatch
+    ) || (101..=110).contains(&e.code().as_u32())
 }
 
 impl MembershipReport {
@@ -230,5 +245,35 @@ fn evidence_line(e: &EntryEvidence) -> String {
             format!("skipped: ImmediateEntrySkipped({}) at {}: {error}", s.transient_index, s.at)
         }
         EntryFate::NoEvidence => format!("no evidence: {}", e.no_evidence_note()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn membership_rejections_are_the_6xx_claims_and_abi_decode_errors() {
+        let rejected = |code| is_membership_rejection(&Error::rejected(code, "x"));
+        for code in [
+            ErrorCode::MembershipNotABatch,
+            ErrorCode::MembershipReceiptFailed,
+            ErrorCode::MembershipNoBatchPosted,
+            ErrorCode::MembershipItemNotFound,
+            ErrorCode::MembershipReceiptMismatch,
+        ] {
+            assert!(rejected(code), "{code}");
+        }
+        assert!(!rejected(ErrorCode::ReceiptMalformed));
+        assert!(!rejected(ErrorCode::ProofMalformed));
+        // The transaction input's decode errors: the claimed posting is not a valid batch.
+        let truncated = crate::abi::calldata::decode_post_and_verify_batch(&[0x8b, 0x1a, 0x09, 0x5a]).unwrap_err();
+        assert!(is_membership_rejection(&truncated), "{truncated:?}");
+        let unknown = crate::ManagerCall::decode(&[0xde, 0xad, 0xbe, 0xef]).unwrap_err();
+        assert_eq!(unknown.code(), ErrorCode::AbiUnknownSelector);
+        assert!(is_membership_rejection(&unknown));
+        // Unusable input.
+        assert!(!is_membership_rejection(&crate::json::parse_json("{").unwrap_err()));
+        assert!(!is_membership_rejection(&Error::invalid("manager", "bad")));
     }
 }

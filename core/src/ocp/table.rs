@@ -9,10 +9,10 @@
 //! So anyone holding the posting transaction recomputes the observation as `input[4..]`, and the
 //! observation decodes back to the table. docs/OCP.md gives the reasons for this choice.
 
-use crate::abi::calldata::decode_load_execution_table;
+use crate::abi::calldata::{decode_load_execution_table, CallOrJson};
 use crate::abi::layout::Path;
 use crate::error::{Error, Result};
-use crate::json::{expect_object, parse_hex, parse_json, required_field, CanonicalJson};
+use crate::json::{expect_object, required_field, CanonicalJson};
 use crate::types::{l1, l2};
 use crate::{AbiStruct, ManagerCall};
 use alloy_sol_types::{sol_data::Array, SolCall, SolType};
@@ -102,35 +102,27 @@ impl ExecutionTable {
     /// `executeIncomingCrossChainCall` calldata (0x-hex) or call JSON (`{"function": …}`), an L1
     /// batch JSON, an L2 table JSON `{"entries", "lookupCalls"}`, or [`ExecutionTable::to_json`]'s form.
     pub fn from_text(text: &str) -> Result<Self> {
-        let text = text.trim();
-        let call = if text.starts_with("0x") || text.starts_with("0X") {
-            ManagerCall::decode(&parse_hex(text, &Path::Root("input"))?)?
-        } else {
-            let json = parse_json(text)?;
-            let Some(object) = json.as_object() else {
-                return Err(Error::JsonShape { path: "$".into(), message: "expected a table object".into() });
-            };
-            if object.contains_key("function") {
-                ManagerCall::from_json(&json)?
-            } else if object.contains_key("l1Batch") || object.contains_key("l2Table") {
-                return Self::from_json(&json);
-            } else if object.keys().all(|k| k == "entries" || k == "lookupCalls") {
-                return Self::l2_from_json(&json, &Path::Root(""));
-            } else {
+        let call = match CallOrJson::from_text(text)? {
+            CallOrJson::Call(call) => *call,
+            CallOrJson::Json(json) => {
+                let Some(object) = json.as_object() else {
+                    return Err(Error::JsonShape { path: "$".into(), message: "expected a table object".into() });
+                };
+                if object.contains_key("l1Batch") || object.contains_key("l2Table") {
+                    return Self::from_json(&json);
+                } else if object.keys().all(|k| k == "entries" || k == "lookupCalls") {
+                    return Self::l2_from_json(&json, &Path::Root(""));
+                }
                 return Ok(ExecutionTable::L1Batch(Box::new(CanonicalJson::from_json(&json)?)));
             }
         };
+        let name = call.function_name();
         match call {
             ManagerCall::PostAndVerifyBatch(c) => Ok(ExecutionTable::L1Batch(Box::new(c.batch))),
-            ManagerCall::LoadExecutionTable(c) => {
-                Ok(ExecutionTable::L2Table { entries: c.entries, lookup_calls: c._lookupCalls })
-            }
-            ManagerCall::ExecuteIncomingCrossChainCall(c) => {
-                Ok(ExecutionTable::L2Table { entries: c.entries, lookup_calls: c._lookupCalls })
-            }
-            other => {
-                Err(Error::invalid("input", format!("{} calldata carries no execution table", other.function_name())))
-            }
+            other => other
+                .into_l2_table()
+                .map(|(entries, lookup_calls)| ExecutionTable::L2Table { entries, lookup_calls })
+                .ok_or_else(|| Error::invalid("input", format!("{name} calldata carries no execution table"))),
         }
     }
 }

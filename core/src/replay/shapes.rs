@@ -2,73 +2,60 @@
 //! (`l2ToL1Calls` ↔ `incomingCalls`, `expectedL1ToL2Calls` ↔ `expectedOutgoingCalls`, …).
 
 use crate::types::{l1, l2};
-use alloy_primitives::U256;
+use alloy_primitives::{Address, Bytes, B256, U256};
 
-fn l2_call(c: &l1::L2ToL1Call) -> l2::CrossChainCall {
-    l2::CrossChainCall {
-        targetAddress: c.targetAddress,
-        value: c.value,
-        data: c.data.clone(),
-        sourceAddress: c.sourceAddress,
-        sourceRollupId: c.sourceRollupId,
-        revertSpan: c.revertSpan,
+/// The same value under the other side's names.
+trait Mirror<T> {
+    fn mirror(&self) -> T;
+}
+
+/// Values that are the same type on both sides.
+macro_rules! same_on_both_sides {
+    ($($t:ty),*) => {$(
+        impl Mirror<$t> for $t {
+            fn mirror(&self) -> $t {
+                self.clone()
+            }
+        }
+    )*};
+}
+
+same_on_both_sides!(Address, Bytes, B256, U256, bool, u64);
+
+impl<A: Mirror<B>, B> Mirror<Vec<B>> for Vec<A> {
+    fn mirror(&self) -> Vec<B> {
+        self.iter().map(Mirror::mirror).collect()
     }
 }
 
-fn l1_call(c: &l2::CrossChainCall) -> l1::L2ToL1Call {
-    l1::L2ToL1Call {
-        targetAddress: c.targetAddress,
-        value: c.value,
-        data: c.data.clone(),
-        sourceAddress: c.sourceAddress,
-        sourceRollupId: c.sourceRollupId,
-        revertSpan: c.revertSpan,
-    }
+/// One L1 ↔ L2 struct pair: the fields named alike, then `l1 name <=> l2 name` for the renamed
+/// ones. Both directions come from the one list (and a field left out does not compile).
+macro_rules! mirror_pairs {
+    ($(($l1:path, $l2:path) { $($same:ident),* ; $($a:ident <=> $b:ident),* $(,)? })*) => {$(
+        impl Mirror<$l2> for $l1 {
+            fn mirror(&self) -> $l2 {
+                $l2 { $($same: self.$same.mirror(),)* $($b: self.$a.mirror(),)* }
+            }
+        }
+        impl Mirror<$l1> for $l2 {
+            fn mirror(&self) -> $l1 {
+                $l1 { $($same: self.$same.mirror(),)* $($a: self.$b.mirror(),)* }
+            }
+        }
+    )*};
 }
 
-fn l2_expected(e: &l1::ExpectedL1ToL2Call) -> l2::ExpectedOutgoingCrossChainCall {
-    l2::ExpectedOutgoingCrossChainCall {
-        crossChainCallHash: e.crossChainCallHash,
-        callCount: e.callCount,
-        returnData: e.returnData.clone(),
+mirror_pairs! {
+    (l1::L2ToL1Call, l2::CrossChainCall) {
+        targetAddress, value, data, sourceAddress, sourceRollupId, revertSpan;
     }
-}
-
-fn l1_expected(e: &l2::ExpectedOutgoingCrossChainCall) -> l1::ExpectedL1ToL2Call {
-    l1::ExpectedL1ToL2Call {
-        crossChainCallHash: e.crossChainCallHash,
-        callCount: e.callCount,
-        returnData: e.returnData.clone(),
-    }
-}
-
-fn l2_lookup(l: &l1::ExpectedLookup) -> l2::ExpectedLookup {
-    l2::ExpectedLookup {
-        crossChainCallHash: l.crossChainCallHash,
-        returnData: l.returnData.clone(),
-        failed: l.failed,
-        callNumber: l.l2ToL1CallNumber,
-        lastOutgoingCallConsumed: l.lastL1ToL2CallConsumed,
-        executingLookupIndex: l.executingLookupIndex,
-        incomingCalls: l.l2ToL1Calls.iter().map(l2_call).collect(),
-        expectedOutgoingCalls: l.expectedL1ToL2Calls.iter().map(l2_expected).collect(),
-        callCount: l.callCount,
-        rollingHash: l.rollingHash,
-    }
-}
-
-fn l1_lookup(l: &l2::ExpectedLookup) -> l1::ExpectedLookup {
-    l1::ExpectedLookup {
-        crossChainCallHash: l.crossChainCallHash,
-        returnData: l.returnData.clone(),
-        failed: l.failed,
-        l2ToL1CallNumber: l.callNumber,
-        lastL1ToL2CallConsumed: l.lastOutgoingCallConsumed,
-        executingLookupIndex: l.executingLookupIndex,
-        l2ToL1Calls: l.incomingCalls.iter().map(l1_call).collect(),
-        expectedL1ToL2Calls: l.expectedOutgoingCalls.iter().map(l1_expected).collect(),
-        callCount: l.callCount,
-        rollingHash: l.rollingHash,
+    (l1::ExpectedL1ToL2Call, l2::ExpectedOutgoingCrossChainCall) { crossChainCallHash, callCount, returnData; }
+    (l1::ExpectedLookup, l2::ExpectedLookup) {
+        crossChainCallHash, returnData, failed, executingLookupIndex, callCount, rollingHash;
+        l2ToL1CallNumber <=> callNumber,
+        lastL1ToL2CallConsumed <=> lastOutgoingCallConsumed,
+        l2ToL1Calls <=> incomingCalls,
+        expectedL1ToL2Calls <=> expectedOutgoingCalls,
     }
 }
 
@@ -78,9 +65,9 @@ pub fn l1_entry_of(entry: &l2::ExecutionEntry) -> l1::ExecutionEntry {
         stateDeltas: Vec::new(),
         proxyEntryHash: entry.proxyEntryHash,
         destinationRollupId: U256::ZERO,
-        l2ToL1Calls: entry.incomingCalls.iter().map(l1_call).collect(),
-        expectedL1ToL2Calls: entry.expectedOutgoingCalls.iter().map(l1_expected).collect(),
-        expectedLookups: entry.expectedLookups.iter().map(l1_lookup).collect(),
+        l2ToL1Calls: entry.incomingCalls.mirror(),
+        expectedL1ToL2Calls: entry.expectedOutgoingCalls.mirror(),
+        expectedLookups: entry.expectedLookups.mirror(),
         callCount: entry.callCount,
         returnData: entry.returnData.clone(),
         rollingHash: entry.rollingHash,
@@ -91,11 +78,70 @@ pub fn l1_entry_of(entry: &l2::ExecutionEntry) -> l1::ExecutionEntry {
 pub fn l2_entry_of(entry: &l1::ExecutionEntry) -> l2::ExecutionEntry {
     l2::ExecutionEntry {
         proxyEntryHash: entry.proxyEntryHash,
-        incomingCalls: entry.l2ToL1Calls.iter().map(l2_call).collect(),
-        expectedOutgoingCalls: entry.expectedL1ToL2Calls.iter().map(l2_expected).collect(),
-        expectedLookups: entry.expectedLookups.iter().map(l2_lookup).collect(),
+        incomingCalls: entry.l2ToL1Calls.mirror(),
+        expectedOutgoingCalls: entry.expectedL1ToL2Calls.mirror(),
+        expectedLookups: entry.expectedLookups.mirror(),
         callCount: entry.callCount,
         returnData: entry.returnData.clone(),
         rollingHash: entry.rollingHash,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloy_primitives::{address, b256};
+
+    fn call(n: u8) -> l2::CrossChainCall {
+        l2::CrossChainCall {
+            targetAddress: Address::repeat_byte(n),
+            value: U256::from(n),
+            data: Bytes::from(vec![n, n + 1]),
+            sourceAddress: address!("00000000000000000000000000000000000000aa"),
+            sourceRollupId: U256::from(u16::from(n) + 100),
+            revertSpan: U256::from(n % 2),
+        }
+    }
+
+    fn expected(n: u8) -> l2::ExpectedOutgoingCrossChainCall {
+        l2::ExpectedOutgoingCrossChainCall {
+            crossChainCallHash: B256::repeat_byte(n),
+            callCount: U256::from(n),
+            returnData: Bytes::from(vec![n]),
+        }
+    }
+
+    #[test]
+    fn every_field_crosses_over_and_back() {
+        let lookup = l2::ExpectedLookup {
+            crossChainCallHash: B256::repeat_byte(9),
+            returnData: Bytes::from(vec![1, 2, 3]),
+            failed: true,
+            callNumber: 3,
+            lastOutgoingCallConsumed: 1,
+            executingLookupIndex: 2,
+            incomingCalls: vec![call(5)],
+            expectedOutgoingCalls: vec![expected(6)],
+            callCount: U256::from(4),
+            rollingHash: b256!("00000000000000000000000000000000000000000000000000000000000000ab"),
+        };
+        let entry = l2::ExecutionEntry {
+            proxyEntryHash: B256::repeat_byte(1),
+            incomingCalls: vec![call(1), call(2)],
+            expectedOutgoingCalls: vec![expected(3)],
+            expectedLookups: vec![lookup],
+            callCount: U256::from(7),
+            returnData: Bytes::from(vec![0xee]),
+            rollingHash: B256::repeat_byte(2),
+        };
+        let l1 = l1_entry_of(&entry);
+        assert_eq!((l1.stateDeltas.len(), l1.destinationRollupId), (0, U256::ZERO));
+        assert_eq!(l1.l2ToL1Calls[1].sourceRollupId, U256::from(102));
+        assert_eq!(l1.l2ToL1Calls[1].data, entry.incomingCalls[1].data);
+        let l1_lookup = &l1.expectedLookups[0];
+        assert_eq!((l1_lookup.l2ToL1CallNumber, l1_lookup.lastL1ToL2CallConsumed), (3, 1));
+        assert_eq!(l1_lookup.l2ToL1Calls[0].targetAddress, Address::repeat_byte(5));
+        assert_eq!(l1_lookup.expectedL1ToL2Calls[0].crossChainCallHash, B256::repeat_byte(6));
+        assert_eq!(l2_entry_of(&l1), entry);
     }
 }
