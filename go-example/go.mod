@@ -1,0 +1,3 @@
+module github.com/exectable/exectable-go
+
+go 1.24
