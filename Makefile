@@ -27,9 +27,10 @@ demo: build
 	@echo "== $(DEMO_BATCH): postAndVerifyBatch calldata accepted on chain (golden vector batchCalldata-public-006)"
 	$(CLI) inspect $(DEMO_BATCH)
 
-## test: every test of every language (Rust workspace, both keccak backends, conformance, the C API).
+## test: every test of every language (Rust workspace, both keccak backends, conformance, the C API
+## under ASan and valgrind, the Go package under -race and cgocheck2).
 test: vectors-identical lint test-rust test-portable-keccak conformance \
-      header-check test-c test-c-asan test-c-valgrind install-check
+      header-check test-c test-c-asan test-c-valgrind install-check test-go
 	@echo "make test: all green"
 
 test-rust:
@@ -57,6 +58,7 @@ bench:
 	$(CARGO) bench --locked -p exectable --bench hashing
 	$(CARGO) bench --locked -p exectable --bench commitment
 	python3 core/benches/ratios.py $(CARGO_TARGET_DIR)/criterion
+	$(MAKE) bench-go
 
 clean:
 	$(CARGO) clean
@@ -170,3 +172,6 @@ install-check:
 	    $$(pkg-config --static --libs-only-other --libs-only-l exectable | sed "s/-lexectable_c//")'
 	$(INSTALL_CHECK_DIR)/hash_call-shared
 	$(INSTALL_CHECK_DIR)/hash_call-static
+
+# The Go package over the C library (targets test-go, bench-go).
+include go-example/go.mk

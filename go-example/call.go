@@ -36,9 +36,9 @@ func callBytes(op string, f func(out *C.et_bytes) C.et_result) ([]byte, error) {
 	} else {
 		b = []byte{}
 	}
-	if rc := C.et_bytes_free(&out); rc != C.ET_RESULT_OK {
+	if err := call("et_bytes_free", func() C.et_result { return C.et_bytes_free(&out) }); err != nil {
 		// Only a library bug gets here (the struct is the one the library just filled).
-		panic(&Error{Code: Code(rc), Message: "et_bytes_free refused a buffer the library returned", Op: op})
+		return nil, err
 	}
 	return b, nil
 }
@@ -64,44 +64,47 @@ func hashesIn(h []Hash) (*C.uint8_t, C.size_t) {
 func p32(b *[32]byte) *C.uint8_t { return (*C.uint8_t)(unsafe.Pointer(&b[0])) }
 func p20(b *[20]byte) *C.uint8_t { return (*C.uint8_t)(unsafe.Pointer(&b[0])) }
 
-// handle owns one library handle of C type T. Methods of the public types run their C call
-// inside use (a read lock: any number at once, as the library allows for immutable handles);
-// close takes the write lock, so a handle is never freed while a call of this package is using
-// it, and a closed handle gives ErrClosed instead of reaching the library. A cleanup registered
-// on the owning Go value frees the handle if it becomes unreachable without Close.
-type handle[T any] struct {
+// handle owns one library handle (P is its C pointer type, e.g. *C.et_batch). Methods of the
+// public types run their C call inside use (a read lock: any number at once, as the library
+// allows for immutable handles); close takes the write lock, so a handle is never freed while a
+// call of this package is using it, and a closed handle gives ErrClosed instead of reaching the
+// library. A cleanup registered on the owning Go value frees the handle if that value becomes
+// unreachable without Close.
+type handle[P comparable] struct {
 	mu      sync.RWMutex
-	ptr     *T
-	free    func(*T) C.et_result
+	ptr     P
+	live    bool
+	free    func(P) C.et_result
 	freeOp  string
 	cleanup runtime.Cleanup
 }
 
-// set takes ownership of ptr for owner (the public value that embeds h).
-func setHandle[O any, T any](owner *O, h *handle[T], ptr *T, freeOp string, free func(*T) C.et_result) {
-	h.ptr, h.free, h.freeOp = ptr, free, freeOp
-	h.cleanup = runtime.AddCleanup(owner, func(p *T) { free(p) }, ptr)
+// setHandle gives h ownership of ptr on behalf of owner (the public value that embeds h).
+func setHandle[O any, P comparable](owner *O, h *handle[P], ptr P, freeOp string, free func(P) C.et_result) {
+	h.ptr, h.live, h.free, h.freeOp = ptr, true, free, freeOp
+	h.cleanup = runtime.AddCleanup(owner, func(p P) { free(p) }, ptr)
 }
 
 // use runs f with the live pointer, under the read lock.
-func (h *handle[T]) use(f func(p *T) error) error {
+func (h *handle[P]) use(f func(p P) error) error {
 	h.mu.RLock()
 	defer h.mu.RUnlock()
-	if h.ptr == nil {
+	if !h.live {
 		return ErrClosed
 	}
 	return f(h.ptr)
 }
 
 // close frees the handle once; later calls do nothing and return nil.
-func (h *handle[T]) close() error {
+func (h *handle[P]) close() error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.ptr == nil {
+	if !h.live {
 		return nil
 	}
 	h.cleanup.Stop()
 	p := h.ptr
-	h.ptr = nil
+	var zero P
+	h.ptr, h.live = zero, false
 	return call(h.freeOp, func() C.et_result { return h.free(p) })
 }

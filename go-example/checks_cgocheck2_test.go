@@ -1,0 +1,5 @@
+//go:build goexperiment.cgocheck2
+
+package exectable
+
+func init() { cgocheck2Enabled = true }

@@ -1,0 +1,5 @@
+//go:build race
+
+package exectable
+
+func init() { raceEnabled = true }
