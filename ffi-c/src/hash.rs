@@ -3,8 +3,9 @@
 
 use crate::boundary::{address_in, b256_in, bytes_in, ffi_boundary, json_in, out_ptr, u256_in, write_array, write_out};
 use crate::bytes::{et_bytes, write_bytes};
-use crate::error::et_result;
+use crate::error::{et_result, FfiError};
 use crate::handles::{borrow_handle, free_handle, write_handle, Handle, Kind};
+use alloy_primitives::{Address, U256};
 use exectable::hash::call::{cross_chain_call_hash, cross_chain_call_preimage};
 use exectable::hash::proxy::{proxy_address, REFERENCE_PROXY_CREATION_CODE};
 use exectable::hash::rolling::{StaticLookupHash, TaggedRollingHash};
@@ -60,12 +61,9 @@ pub unsafe extern "C" fn et_cross_chain_call_hash(
     out: *mut u8,
 ) -> et_result {
     ffi_boundary(|| {
-        let target_rollup_id = unsafe { u256_in(target_rollup_id, "target_rollup_id")? };
-        let target_address = unsafe { address_in(target_address, "target_address")? };
-        let value = unsafe { u256_in(value, "value")? };
-        let data = unsafe { bytes_in(data, data_len, "data")? };
-        let source_address = unsafe { address_in(source_address, "source_address")? };
-        let source_rollup_id = unsafe { u256_in(source_rollup_id, "source_rollup_id")? };
+        let (target_rollup_id, target_address, value, data, source_address, source_rollup_id) = unsafe {
+            call_hash_args(target_rollup_id, target_address, value, data, data_len, source_address, source_rollup_id)?
+        };
         let out = out_ptr(out, "out")?;
         let hash =
             cross_chain_call_hash(target_rollup_id, target_address, value, data, source_address, source_rollup_id);
@@ -93,12 +91,9 @@ pub unsafe extern "C" fn et_cross_chain_call_preimage(
     preimage_out: *mut et_bytes,
 ) -> et_result {
     ffi_boundary(|| {
-        let target_rollup_id = unsafe { u256_in(target_rollup_id, "target_rollup_id")? };
-        let target_address = unsafe { address_in(target_address, "target_address")? };
-        let value = unsafe { u256_in(value, "value")? };
-        let data = unsafe { bytes_in(data, data_len, "data")? };
-        let source_address = unsafe { address_in(source_address, "source_address")? };
-        let source_rollup_id = unsafe { u256_in(source_rollup_id, "source_rollup_id")? };
+        let (target_rollup_id, target_address, value, data, source_address, source_rollup_id) = unsafe {
+            call_hash_args(target_rollup_id, target_address, value, data, data_len, source_address, source_rollup_id)?
+        };
         let out = out_ptr(preimage_out, "preimage_out")?;
         let preimage =
             cross_chain_call_preimage(target_rollup_id, target_address, value, data, source_address, source_rollup_id);
@@ -463,4 +458,28 @@ pub unsafe extern "C" fn et_reference_proxy_creation_code(code_out: *mut et_byte
         unsafe { write_bytes(out, REFERENCE_PROXY_CREATION_CODE.to_vec()) };
         Ok(())
     })
+}
+
+/// The six arguments of the cross-chain call hash, read and checked once for both entry points.
+///
+/// # Safety
+/// Each pointer is NULL or valid for its documented length (32, 20, or `data_len` bytes).
+#[allow(clippy::type_complexity)]
+unsafe fn call_hash_args<'a>(
+    target_rollup_id: *const u8,
+    target_address: *const u8,
+    value: *const u8,
+    data: *const u8,
+    data_len: usize,
+    source_address: *const u8,
+    source_rollup_id: *const u8,
+) -> Result<(U256, Address, U256, &'a [u8], Address, U256), FfiError> {
+    Ok((
+        unsafe { u256_in(target_rollup_id, "target_rollup_id")? },
+        unsafe { address_in(target_address, "target_address")? },
+        unsafe { u256_in(value, "value")? },
+        unsafe { bytes_in(data, data_len, "data")? },
+        unsafe { address_in(source_address, "source_address")? },
+        unsafe { u256_in(source_rollup_id, "source_rollup_id")? },
+    ))
 }
