@@ -28,9 +28,9 @@ demo: build
 	$(CLI) inspect $(DEMO_BATCH)
 
 ## test: every test of every language (Rust workspace, both keccak backends, conformance, the C API
-## under ASan and valgrind, the Go package under -race and cgocheck2).
+## under ASan and valgrind, the Go package under -race and cgocheck2, the Python wheel's pytest).
 test: vectors-identical lint test-rust test-portable-keccak conformance \
-      header-check test-c test-c-asan test-c-valgrind install-check test-go
+      header-check test-c test-c-asan test-c-valgrind install-check test-go test-py
 	@echo "make test: all green"
 
 test-rust:
@@ -175,3 +175,6 @@ install-check:
 
 # The Go package over the C library (targets test-go, bench-go).
 include go-example/go.mk
+
+# The Python wheel (targets wheel, test-py).
+include python/py.mk
