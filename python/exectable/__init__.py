@@ -56,7 +56,9 @@ def _to_json_value(value: Any) -> Any:
     if isinstance(value, bool) or value is None or isinstance(value, str):
         return value
     if isinstance(value, int):
-        return hex(value)
+        # uints as 0x-hex; a negative int (int256) as a signed decimal string, which the core's
+        # canonical JSON accepts for int256 (and rejects, naming the field, for a uint).
+        return hex(value) if value >= 0 else str(value)
     if isinstance(value, (bytes, bytearray, memoryview)):
         return "0x" + bytes(value).hex()
     if isinstance(value, Mapping):

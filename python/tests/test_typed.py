@@ -104,3 +104,19 @@ def test_every_typed_kind_ran_cases():
     ):
         assert COUNTS[kind] > 0, f"kind {kind} ran zero cases"
     print("typed cases per kind:", dict(COUNTS))
+
+
+def test_negative_int256_from_python_int():
+    import exectable
+
+    delta = {"rollupId": 1, "currentState": b"\x11" * 32, "newState": b"\x22" * 32, "etherDelta": -1}
+    encoded = exectable.abi_encode("l1.StateDelta", delta)
+    assert encoded[96:128] == b"\xff" * 32
+    assert exectable.abi_decode("l1.StateDelta", encoded)["etherDelta"] == "0x" + "f" * 64
+    with_negative_uint = dict(delta, rollupId=-1)
+    try:
+        exectable.abi_encode("l1.StateDelta", with_negative_uint)
+    except exectable.JsonError as e:
+        assert e.path == "rollupId"
+    else:
+        raise AssertionError("a negative uint must be rejected")
