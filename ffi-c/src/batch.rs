@@ -8,7 +8,7 @@ use crate::handles::{borrow_handle, free_handle, write_handle, Handle, Kind};
 use crate::hash::et_entry;
 use alloy_primitives::B256;
 use exectable::abi::calldata::{decode_post_and_verify_batch, encode_post_and_verify_batch};
-use exectable::batch::BatchOverview;
+use exectable::batch::{BatchOverview, ItemOverview};
 use exectable::public_inputs::{
     BlobSource, ProofInputDocument, ProofInputRequest, ProofInputs, RollupVerificationInput,
 };
@@ -206,14 +206,7 @@ pub unsafe extern "C" fn et_batch_counts(
 /// - Returns: `ET_RESULT_OK`; 301 (index out of range); 900; 901; 902.
 #[no_mangle]
 pub unsafe extern "C" fn et_batch_entry_hash(batch: *const et_batch, index: usize, out: *mut u8) -> et_result {
-    ffi_boundary(|| {
-        let b = borrow_handle(batch, "batch")?;
-        let out = out_ptr(out, "out")?;
-        let entries = &b.overview().entries;
-        let i = self::index(index, entries.len(), "entries")?;
-        unsafe { write_array(out, &entries[i].hash.0) };
-        Ok(())
-    })
+    ffi_boundary(|| unsafe { item_hash(batch, index, out, |o| (&o.entries, "entries")) })
 }
 
 /// The lookup-call hash `keccak256(abi.encode(l1ToL2lookupCalls[index]))` into `out[32]`.
@@ -223,14 +216,25 @@ pub unsafe extern "C" fn et_batch_entry_hash(batch: *const et_batch, index: usiz
 /// - Returns: `ET_RESULT_OK`; 301 (index out of range); 900; 901; 902.
 #[no_mangle]
 pub unsafe extern "C" fn et_batch_lookup_call_hash(batch: *const et_batch, index: usize, out: *mut u8) -> et_result {
-    ffi_boundary(|| {
-        let b = borrow_handle(batch, "batch")?;
-        let out = out_ptr(out, "out")?;
-        let lookups = &b.overview().lookup_calls;
-        let i = self::index(index, lookups.len(), "l1ToL2lookupCalls")?;
-        unsafe { write_array(out, &lookups[i].hash.0) };
-        Ok(())
-    })
+    ffi_boundary(|| unsafe { item_hash(batch, index, out, |o| (&o.lookup_calls, "l1ToL2lookupCalls")) })
+}
+
+/// Writes the hash of row `index` of the table `table` picks (entries or lookup calls) to `out`.
+///
+/// # Safety
+/// `batch` is NULL or a pointer the library returned; `out` is NULL or valid for 32 bytes.
+unsafe fn item_hash(
+    batch: *const et_batch,
+    index: usize,
+    out: *mut u8,
+    table: impl Fn(&BatchOverview) -> (&Vec<ItemOverview>, &'static str),
+) -> Result<(), FfiError> {
+    let b = borrow_handle(batch, "batch")?;
+    let out = out_ptr(out, "out")?;
+    let (rows, name) = table(b.overview());
+    let i = self::index(index, rows.len(), name)?;
+    unsafe { write_array(out, &rows[i].hash.0) };
+    Ok(())
 }
 
 /// Every entry hash, in batch order, as consecutive 32-byte words into `out`.
