@@ -33,6 +33,7 @@ pub mod hash;
 pub mod inclusion;
 pub mod json;
 pub mod ocp;
+pub mod parallel;
 pub mod preflight;
 pub mod public_inputs;
 pub mod receipt;

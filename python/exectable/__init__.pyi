@@ -6,11 +6,20 @@ from typing import Any
 from typing_extensions import TypeAlias
 
 from . import _native as _native
+from . import l1 as l1
+from . import l2 as l2
 from ._native import (
+    ManagerCall as ManagerCall,
     cross_chain_call_hash as cross_chain_call_hash,
+    decode_calldata as decode_calldata,
+    decode_many as decode_many,
+    encode_calldata as encode_calldata,
+    entry_hashes as entry_hashes,
     keccak256 as keccak256,
+    lookup_call_hashes as lookup_call_hashes,
     proxy_address as proxy_address,
     run_conformance as run_conformance,
+    struct_class as struct_class,
 )
 from .errors import (
     AbiError as AbiError,
@@ -27,6 +36,7 @@ __all__ = [
     "ArgumentError",
     "ExectableError",
     "JsonError",
+    "ManagerCall",
     "MembershipError",
     "OcpError",
     "ProofError",
@@ -34,22 +44,26 @@ __all__ = [
     "abi_encode",
     "cross_chain_call_hash",
     "decode_calldata",
+    "decode_many",
     "encode_calldata",
     "entry_hash",
+    "entry_hashes",
     "keccak256",
+    "l1",
+    "l2",
     "lookup_call_hash",
+    "lookup_call_hashes",
     "proxy_address",
     "run_conformance",
+    "struct_class",
     "struct_names",
 ]
 
-# A struct as a dict (bytes/int or 0x-hex values) or as canonical JSON text (str or UTF-8 bytes).
-_JsonInput: TypeAlias = Mapping[str, Any] | str | bytes
+# A struct as its object, a dict (ints/bytes or JSON-edge text values) or canonical JSON text.
+_StructInput: TypeAlias = Any | Mapping[str, Any] | str | bytes
 
 def struct_names() -> list[str]: ...
-def abi_encode(name: str, value: _JsonInput) -> bytes: ...
-def abi_decode(name: str, data: bytes) -> dict[str, Any]: ...
-def decode_calldata(data: bytes) -> dict[str, Any]: ...
-def encode_calldata(call: _JsonInput) -> bytes: ...
-def entry_hash(entry: _JsonInput) -> bytes: ...
-def lookup_call_hash(lookup_call: _JsonInput) -> bytes: ...
+def abi_encode(name: str, value: _StructInput) -> bytes: ...
+def abi_decode(name: str, data: bytes | str) -> Any: ...
+def entry_hash(entry: l1.ExecutionEntry | Mapping[str, Any] | str | bytes) -> bytes: ...
+def lookup_call_hash(lookup_call: l1.LookupCall | Mapping[str, Any] | str | bytes) -> bytes: ...

@@ -83,11 +83,16 @@ def test_bad_address_argument():
     assert e.value.offset is None
 
 
-@pytest.mark.parametrize("bad", [-1, 2**256, "1"])
-def test_bad_uint_argument(bad):
-    with pytest.raises(exectable.ArgumentError) as e:
+@pytest.mark.parametrize(
+    "bad,family,code", [(-1, exectable.ArgumentError, 301), (2**256, exectable.ArgumentError, 301),
+                        (True, exectable.ArgumentError, 301), (1.0, exectable.ArgumentError, 301),
+                        ("0xzz", exectable.JsonError, 204), ("12a", exectable.JsonError, 204)]
+)
+def test_bad_uint_argument(bad, family, code):
+    with pytest.raises(family) as e:
         exectable.cross_chain_call_hash(0, ZERO20, bad, b"", ZERO20, 0)
     assert e.value.path == "value"
+    assert e.value.code == code
 
 
 def test_unknown_struct_name():
