@@ -2,13 +2,16 @@
 
 A thin layer over the private native module ``exectable._native`` (the Rust core): ``bytes`` in
 and out, ``int`` for uint/int256, struct classes in :mod:`exectable.l1` and :mod:`exectable.l2`
-named and shaped as the Solidity structs. Python converts values only; every protocol rule
-lives in the core.
+named and shaped as the Solidity structs. Submodules: :mod:`~exectable.events` (logs and custom
+errors), :mod:`~exectable.validate`, :mod:`~exectable.proof_inputs`, :mod:`~exectable.replay`
+(rolling-hash replay and pre-flight), :mod:`~exectable.commit` (table commitments and inclusion
+proofs), :mod:`~exectable.membership` (an entry in a posted batch), :mod:`~exectable.ocp`.
+Python converts values only; every protocol rule lives in the core.
 """
 
 from typing import Any, List, Mapping, Union
 
-from . import _native, l1, l2
+from . import _native, commit, events, l1, l2, membership, ocp, proof_inputs, replay, validate
 from ._native import ManagerCall, decode_calldata, decode_many, encode_calldata
 from .errors import (
     AbiError,
@@ -31,21 +34,28 @@ __all__ = [
     "ProofError",
     "abi_decode",
     "abi_encode",
+    "commit",
     "cross_chain_call_hash",
     "decode_calldata",
     "decode_many",
     "encode_calldata",
     "entry_hash",
     "entry_hashes",
+    "events",
     "keccak256",
     "l1",
     "l2",
     "lookup_call_hash",
     "lookup_call_hashes",
+    "membership",
+    "ocp",
+    "proof_inputs",
     "proxy_address",
+    "replay",
     "run_conformance",
     "struct_class",
     "struct_names",
+    "validate",
 ]
 
 keccak256 = _native.keccak256

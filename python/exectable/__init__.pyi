@@ -6,8 +6,15 @@ from typing import Any
 from typing_extensions import TypeAlias
 
 from . import _native as _native
+from . import commit as commit
+from . import events as events
 from . import l1 as l1
 from . import l2 as l2
+from . import membership as membership
+from . import ocp as ocp
+from . import proof_inputs as proof_inputs
+from . import replay as replay
+from . import validate as validate
 from ._native import (
     ManagerCall as ManagerCall,
     cross_chain_call_hash as cross_chain_call_hash,
@@ -42,21 +49,28 @@ __all__ = [
     "ProofError",
     "abi_decode",
     "abi_encode",
+    "commit",
     "cross_chain_call_hash",
     "decode_calldata",
     "decode_many",
     "encode_calldata",
     "entry_hash",
     "entry_hashes",
+    "events",
     "keccak256",
     "l1",
     "l2",
     "lookup_call_hash",
     "lookup_call_hashes",
+    "membership",
+    "ocp",
+    "proof_inputs",
     "proxy_address",
+    "replay",
     "run_conformance",
     "struct_class",
     "struct_names",
+    "validate",
 ]
 
 # A struct as its object, a dict (ints/bytes or JSON-edge text values) or canonical JSON text.

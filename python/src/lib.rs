@@ -11,8 +11,12 @@
 mod calls;
 mod convert;
 mod errors;
+mod events;
+mod inclusion;
+mod ocp;
 mod records;
 mod structs;
+mod toolkit;
 
 use alloy_primitives::{Address, B256, U256};
 use convert::PyValue;
@@ -166,5 +170,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(calls::decode_many, m)?)?;
     m.add_class::<calls::PyManagerCall>()?;
     structs::register(m)?;
+    inclusion::register(m)?;
+    ocp::register(m)?;
+    events::register(m)?;
+    toolkit::register(m)?;
     Ok(())
 }

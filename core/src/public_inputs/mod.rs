@@ -79,6 +79,22 @@ pub fn shared_public_input(
     hasher.finalize()
 }
 
+/// `sharedPublicInput` of `batch` alone (§4.5): its entry and lookup-call hashes, the blob hashes
+/// `blobs` resolves for its `blobIndices`, `keccak256(callData)` and `crossProofSystemInteractions`
+/// through [`shared_public_input`]. No rollup data is needed (unlike [`ProofInputs::compute`]).
+pub fn batch_shared_public_input(batch: &ProofSystemBatchPerVerificationEntries, blobs: &BlobSource) -> Result<B256> {
+    let entry_hashes: Vec<B256> = batch.entries.iter().map(ExecutionEntry::hash).collect();
+    let lookup_call_hashes: Vec<B256> = batch.l1ToL2lookupCalls.iter().map(LookupCall::hash).collect();
+    let blob_hashes = blobs.resolve(&batch.blobIndices)?;
+    Ok(shared_public_input(
+        &entry_hashes,
+        &lookup_call_hashes,
+        &blob_hashes,
+        keccak256(&batch.callData),
+        batch.crossProofSystemInteractions,
+    ))
+}
+
 /// The 160-byte preimage of one accumulator fold:
 /// `abi.encode(bytes32 acc, uint256 rollupId, bytes32 vk, bytes32 blockHash, uint256 timestamp)`
 /// — blockHash **before** timestamp (§4.6).
@@ -508,4 +524,35 @@ fn accumulators(
         acc.public_inputs_hash = public_inputs_hash(shared, acc.acc);
     }
     Ok(accs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The batch-level `sharedPublicInput` is the one `ProofInputs::compute` derives, blob data
+    /// included, and a wrong number of resolved blob hashes is rejected the same way.
+    #[test]
+    fn batch_shared_public_input_matches_the_full_computation() {
+        let vectors: Value =
+            serde_json::from_str(include_str!("../../../vectors/eez-v1-public.json")).expect("vector file");
+        let cases = vectors["cases"].as_array().expect("cases");
+        let mut checked = 0;
+        for case in cases.iter().filter(|c| c["kind"] == "publicInputsHash") {
+            let inputs = &case["inputs"];
+            let batch = ProofSystemBatchPerVerificationEntries::from_json(&inputs["batch"]).expect("batch");
+            let rollups: Vec<RollupVerificationInput> = Vec::from_json(&inputs["rollups"]).expect("rollups");
+            let blobs = BlobSource::Resolved(Vec::from_json(&inputs["blobHashes"]).expect("blobHashes"));
+            let full = ProofInputs::compute(&batch, &rollups, &blobs).expect("compute");
+            assert_eq!(batch_shared_public_input(&batch, &blobs).expect("shared"), full.shared_public_input);
+            let want = B256::from_json(&case["expected"]["derived"]["sharedPublicInput"]).expect("expected");
+            assert_eq!(full.shared_public_input, want, "{}", case["id"]);
+            if !batch.blobIndices.is_empty() {
+                let err = batch_shared_public_input(&batch, &BlobSource::default()).unwrap_err();
+                assert_eq!(err.path(), Some("blobHashes"));
+            }
+            checked += 1;
+        }
+        assert!(checked > 0);
+    }
 }
