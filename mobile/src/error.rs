@@ -1,7 +1,7 @@
 //! The one error type of the mobile API: core's [`exectable::Error`] grouped by its code's family.
 //!
 //! Kotlin sees `ExectableException.Abi`, `.Json`, `.Argument`, `.Proof`, `.Ocp`, `.Membership`;
-//! Swift `ExectableError.abi(code:name:reason:path:offset:)` and so on. Every variant carries the
+//! Swift `ExectableError.Abi(code:name:reason:path:offset:)` and so on. Every variant carries the
 //! stable numeric `code` (core/src/error.rs), its `name` (`ProofRootMismatch`) and `reason`: core's
 //! message, which names the field path at fault (`items[0].entry.stateDeltas[1].rollupId: …`).
 //! The Rust `Display` of the error is exactly `reason`, exported so Kotlin's `toString()` and
