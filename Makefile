@@ -28,9 +28,10 @@ demo: build
 	$(CLI) inspect $(DEMO_BATCH)
 
 ## test: every test of every language (Rust workspace, both keccak backends, conformance, the C API
-## under ASan and valgrind, the Go package under -race and cgocheck2, the Python wheel's pytest).
+## under ASan and valgrind, the Go package under -race and cgocheck2, the Python wheel's pytest,
+## the Kotlin suite over the uniffi bindings with the Swift bindings generated and checked).
 test: vectors-identical lint test-rust test-portable-keccak conformance \
-      header-check test-c test-c-asan test-c-valgrind install-check test-go test-py
+      header-check test-c test-c-asan test-c-valgrind install-check test-go test-py test-mobile
 	@echo "make test: all green"
 
 test-rust:
@@ -178,3 +179,7 @@ include go-example/go.mk
 
 # The Python wheel (targets wheel, test-py).
 include python/py.mk
+
+# The mobile bindings, uniffi for Kotlin and Swift (targets mobile-lib, mobile-bindings, test-mobile,
+# mobile-size).
+include mobile/mobile.mk
