@@ -1,13 +1,8 @@
 //! `exectable preflight`: the predicted outcome of consuming one entry.
 
 use crate::io::{emitln, err, print_json, read_json};
-use exectable::abi::layout::Path;
-use exectable::json::{expect_object, required_field};
-use exectable::preflight::{preflight_l1, preflight_l2, Outcome, PreflightReport};
-use exectable::replay::Trace;
-use exectable::types::{l1, l2};
+use exectable::preflight::{preflight_request, Outcome, PreflightReport};
 use exectable::CanonicalJson;
-use serde_json::Value;
 use std::fmt::Write;
 use std::process::ExitCode;
 
@@ -38,35 +33,9 @@ pub struct Args {
     pub json: bool,
 }
 
-fn field<T: CanonicalJson>(map: &serde_json::Map<String, Value>, name: &'static str) -> Result<T, String> {
-    required_field(map, name, &Path::Root("")).map_err(err)
-}
-
-fn predict(json: &Value) -> Result<PreflightReport, String> {
-    let root = Path::Root("");
-    let map =
-        expect_object(json, &root, &["side", "entry", "entries", "preState", "consumption", "trace"]).map_err(err)?;
-    let side = match map.get("side") {
-        None => "l1".to_owned(),
-        Some(v) => String::from_json_at(v, &root.field("side")).map_err(err)?,
-    };
-    let trace: Trace = field(map, "trace")?;
-    match side.as_str() {
-        "l1" => {
-            let entry: l1::ExecutionEntry = field(map, "entry")?;
-            preflight_l1(&entry, &field(map, "preState")?, &field(map, "consumption")?, &trace).map_err(err)
-        }
-        "l2" => {
-            let entries: Vec<l2::ExecutionEntry> = field(map, "entries")?;
-            preflight_l2(&entries, &field(map, "consumption")?, &trace).map_err(err)
-        }
-        other => Err(format!("side: {other:?} is neither \"l1\" nor \"l2\"")),
-    }
-}
-
 /// Runs `exectable preflight`.
 pub fn run(args: Args) -> Result<ExitCode, String> {
-    let report = predict(&read_json(args.input)?)?;
+    let report = preflight_request(&read_json(args.input)?).map_err(err)?;
     if args.json {
         print_json(&report.to_json());
     } else {

@@ -123,7 +123,7 @@ def decode_many(
     blobs: Iterable[_BytesLike], *, errors: Literal["return"], threads: int | None = None
 ) -> list[ManagerCall | ExectableError]: ...
 
-# --- events + toolkit (owner: builder's toolkit; python/src/events.rs, python/src/toolkit.rs) ---
+# --- events + toolkit (owner: builder's toolkit; python/src/events.rs, validate.rs, proof_inputs.rs, replay.rs) ---
 
 from typing import Any, ClassVar as _TkClassVar, Iterable, Mapping, Union, final
 
@@ -395,7 +395,7 @@ __all__ += [
     "verify_proof_input_document",
 ]
 
-# --- inclusion + ocp (owner: inclusion verification; python/src/inclusion.rs, python/src/ocp.rs) ---
+# --- inclusion + ocp (owner: inclusion verification; python/src/commit.rs, membership.rs, ocp.rs) ---
 # The classes are stubbed in commit.pyi, membership.pyi and ocp.pyi; the functions here are the
 # ones those modules re-export under their public names.
 

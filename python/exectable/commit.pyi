@@ -1,4 +1,4 @@
-# Type stubs of exectable.commit (python/exectable/commit.py over python/src/inclusion.rs).
+# Type stubs of exectable.commit (python/exectable/commit.py over python/src/commit.rs).
 
 from typing import Any, ClassVar, Iterable, Mapping, Sequence, Union, final
 

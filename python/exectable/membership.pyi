@@ -1,4 +1,4 @@
-# Type stubs of exectable.membership (python/exectable/membership.py over python/src/inclusion.rs).
+# Type stubs of exectable.membership (python/exectable/membership.py over python/src/membership.rs).
 
 from typing import Any, Iterable, Mapping, Sequence, Union, final
 

@@ -1,4 +1,4 @@
-# Type stubs of exectable.proof_inputs (python/src/toolkit.rs).
+# Type stubs of exectable.proof_inputs (python/src/proof_inputs.rs).
 
 from ._native import (
     ProofInputDocument as ProofInputDocument,

@@ -1,4 +1,4 @@
-# Type stubs of exectable.replay (python/src/toolkit.rs).
+# Type stubs of exectable.replay (python/src/replay.rs).
 
 from ._native import (
     PreflightReport as PreflightReport,

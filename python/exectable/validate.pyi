@@ -1,4 +1,4 @@
-# Type stubs of exectable.validate (python/src/toolkit.rs).
+# Type stubs of exectable.validate (python/src/validate.rs).
 
 from ._native import (
     ValidationReport as ValidationReport,

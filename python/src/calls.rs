@@ -2,16 +2,18 @@
 //! `decode_many` (thousands of blobs decoded in parallel with the GIL released), and the
 //! `ManagerCall` class whose `args` hold the struct classes, ints and bytes.
 
-use crate::convert::{arg_err, read_fields, shape_error, type_name, FieldsFrom, PyValue};
-use crate::errors::py_err;
+use crate::convert::{arg_err, bytes_like, py_json, read_fields, shape_error, type_name, FieldsFrom, Floats, PyValue};
+use crate::errors::{detached, py_err};
 use crate::structs::{input_bytes, input_json, json_text};
 use alloy_sol_types::SolCall;
+use exectable::abi::calldata::CallOrJson;
 use exectable::abi::layout::Path;
 use exectable::parallel::{par_map, Split};
 use exectable::types::{l1::IEEZ, l2::IEEZL2};
 use exectable::{CanonicalJson, Error, ManagerCall};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use serde_json::Value;
 
 macro_rules! call_args {
     ($($variant:ident => $call:ty { $($arg:ident),* };)*) => {
@@ -187,6 +189,31 @@ impl PyManagerCall {
         let decode = py.import("exectable")?.getattr("decode_calldata")?;
         Ok((decode, (slf.get().encode(py),)))
     }
+}
+
+/// The manager call a `ManagerCall` object, calldata (bytes-like), `0x`-hex text or call JSON
+/// (text or a dict with `function`) holds; other JSON is handed back as `Err(json)` for the
+/// caller to read (a dict converted with [`Floats::Reject`], errors under the root `what`).
+pub fn call_or_json(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Result<ManagerCall, Value>> {
+    let py = obj.py();
+    if let Ok(call) = obj.cast::<PyManagerCall>() {
+        return Ok(Ok(call.get().0.clone()));
+    }
+    if let Some(bytes) = bytes_like(obj) {
+        return detached(py, || ManagerCall::decode(&bytes)).map(Ok);
+    }
+    if let Ok(text) = obj.cast::<PyString>() {
+        let text = text.to_cow()?.into_owned();
+        return match detached(py, || CallOrJson::from_text(&text))? {
+            CallOrJson::Call(call) => Ok(Ok(*call)),
+            CallOrJson::Json(json) => Ok(Err(json)),
+        };
+    }
+    let json = py_json(obj, &Path::Root(what), Floats::Reject)?;
+    if json.get("function").is_some() {
+        return ManagerCall::from_json(&json).map(Ok).map_err(|e| py_err(py, e));
+    }
+    Ok(Err(json))
 }
 
 /// Decodes manager calldata (`bytes`, or `0x`-hex text), choosing the function by selector.

@@ -3,15 +3,22 @@
 //!
 //! Input also takes the JSON edge forms (`0x`-hex or decimal `str`), parsed by core's canonical
 //! JSON so both paths reject exactly the same values with the same error (code and field path).
+//!
+//! Also the conversions every binding module shares: JSON-shaped arguments given as JSON text or
+//! Python data ([`json_input`], [`JsonSource`], [`json_arg`]), JSON values back to Python data
+//! ([`json_to_py`]), receipts ([`receipt_arg`]), and byte strings and hash lists out
+//! ([`py_bytes`], [`bytes_list`]).
 
-use crate::errors::py_err;
-use alloy_primitives::{Address, Bytes, B256, I256, U256};
+use crate::errors::{detached, py_err};
+use crate::structs::input_json;
+use alloy_primitives::{hex, Address, Bytes, B256, I256, U256};
 use exectable::abi::layout::Path;
+use exectable::receipt::Receipt;
 use exectable::{CanonicalJson, Error};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyInt, PyList, PyMemoryView, PyString, PyTuple};
-use serde_json::Value;
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMemoryView, PyString, PyTuple};
+use serde_json::{Map, Number, Value};
 
 /// A Solidity value with a Python form.
 pub trait PyValue: Sized {
@@ -332,4 +339,191 @@ pub fn read_fields(
 /// Core's JSON shape error (the code and message core gives for the same fault in JSON text).
 pub fn shape_error(path: &Path<'_>, message: String) -> Error {
     Error::JsonShape { path: path.to_string(), message }
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON-shaped arguments and results
+
+/// Deepest Python nesting converted to JSON (serde_json's own parse limit is 128).
+const MAX_JSON_DEPTH: usize = 128;
+
+/// How [`py_json`] treats a Python `float`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Floats {
+    /// An `ArgumentError` at the value's path: the protocol's JSON inputs (traces, requests,
+    /// events, calls) hold integers only.
+    Reject,
+    /// A JSON number when finite, as `json.dumps` writes it: documents made elsewhere (receipts,
+    /// OCP artifacts, commitment records, proofs), which core then reads with its own rules.
+    Number,
+}
+
+/// Python data → JSON: `None`, `bool`, `int` (a JSON number when it fits 64 bits, else `0x`-hex,
+/// or a signed decimal string when negative), `float` (per `floats`), `str`, bytes-like
+/// (`0x`-hex), `dict` (keys `str`, or bytes-like as `0x`-hex), `list`/`tuple`, and objects with a
+/// `to_json()` (the struct classes) as their JSON. Nesting deeper than 128 levels (a cyclic list,
+/// say) is an `ArgumentError`.
+pub fn py_json(obj: &Bound<'_, PyAny>, path: &Path<'_>, floats: Floats) -> PyResult<Value> {
+    py_json_at(obj, path, floats, 0)
+}
+
+fn py_json_at(obj: &Bound<'_, PyAny>, path: &Path<'_>, floats: Floats, depth: usize) -> PyResult<Value> {
+    let py = obj.py();
+    if depth > MAX_JSON_DEPTH {
+        return Err(arg_err(py, path, format!("nested deeper than {MAX_JSON_DEPTH} levels")));
+    }
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        if let Ok(small) = obj.extract::<i64>() {
+            return Ok(Value::Number(Number::from(small)));
+        }
+        if let Ok(small) = obj.extract::<u64>() {
+            return Ok(Value::Number(Number::from(small)));
+        }
+        let text = if obj.lt(0)? { obj.str()? } else { py.import("builtins")?.getattr("hex")?.call1((obj,))?.str()? };
+        return Ok(Value::String(text.to_cow()?.into_owned()));
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return match floats {
+            Floats::Reject => Err(arg_err(py, path, "expected an int, found float")),
+            Floats::Number => Number::from_f64(f.value())
+                .map(Value::Number)
+                .ok_or_else(|| arg_err(py, path, "a JSON number is finite")),
+        };
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Value::String(s.to_cow()?.into_owned()));
+    }
+    if let Some(bytes) = bytes_like(obj) {
+        return Ok(Value::String(hex::encode_prefixed(bytes)));
+    }
+    if let Ok(dict) = obj.cast::<PyDict>() {
+        let mut map = Map::new();
+        for (key, value) in dict.iter() {
+            let key = if let Ok(k) = key.cast::<PyString>() {
+                k.to_cow()?.into_owned()
+            } else if let Some(b) = bytes_like(&key) {
+                hex::encode_prefixed(b)
+            } else {
+                return Err(arg_err(py, path, format!("keys are str (or bytes), found {}", type_name(&key))));
+            };
+            let item = py_json_at(&value, &path.field(&key), floats, depth + 1)?;
+            map.insert(key, item);
+        }
+        return Ok(Value::Object(map));
+    }
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        let mut items = Vec::new();
+        for (i, item) in obj.try_iter()?.enumerate() {
+            items.push(py_json_at(&item?, &path.index(i), floats, depth + 1)?);
+        }
+        return Ok(Value::Array(items));
+    }
+    if let Ok(to_json) = obj.getattr("to_json") {
+        if to_json.is_callable() {
+            return input_json(&to_json.call0()?);
+        }
+    }
+    Err(arg_err(py, path, format!("expected JSON-like data, found {}", type_name(obj))))
+}
+
+/// A JSON-shaped argument: JSON text (`str` or UTF-8 `bytes`) parsed by core, or Python data
+/// converted by [`py_json`] (errors under the root `what`).
+pub fn json_input(obj: &Bound<'_, PyAny>, what: &str, floats: Floats) -> PyResult<Value> {
+    if obj.is_instance_of::<PyString>() || bytes_like(obj).is_some() {
+        return input_json(obj);
+    }
+    py_json(obj, &Path::Root(what), floats)
+}
+
+/// JSON → plain Python data (`json.loads` of its text): for values core reports as JSON.
+pub fn json_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    py.import("json")?.call_method1("loads", (value.to_string(),))
+}
+
+/// A JSON-shaped argument read under the GIL, to be parsed without it: JSON text, or the value
+/// Python data converted to (integers only, [`Floats::Reject`]).
+pub enum JsonSource {
+    /// JSON text, not yet parsed.
+    Text(String),
+    /// Python data, already converted.
+    Value(Value),
+}
+
+impl JsonSource {
+    /// Reads `obj` as [`json_input`] does, leaving JSON text unparsed.
+    pub fn of(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Self> {
+        if let Ok(s) = obj.cast::<PyString>() {
+            return Ok(JsonSource::Text(s.to_cow()?.into_owned()));
+        }
+        if let Some(bytes) = bytes_like(obj) {
+            return String::from_utf8(bytes)
+                .map(JsonSource::Text)
+                .map_err(|e| py_err(obj.py(), Error::JsonSyntax { message: format!("JSON text is not UTF-8: {e}") }));
+        }
+        py_json(obj, &Path::Root(what), Floats::Reject).map(JsonSource::Value)
+    }
+
+    /// The JSON value (parsing text with core's parser).
+    pub fn into_value(self) -> Result<Value, Error> {
+        match self {
+            JsonSource::Text(text) => exectable::json::parse_json(&text),
+            JsonSource::Value(value) => Ok(value),
+        }
+    }
+
+    /// The value parsed as `T` with core's JSON rules, errors under `root`.
+    pub fn parse<T: CanonicalJson>(self, root: &'static str) -> Result<T, Error> {
+        T::from_json_at(&self.into_value()?, &Path::Root(root))
+    }
+}
+
+/// Parses `obj` (any JSON-shaped argument) as `T` with core's JSON rules, errors under `root`;
+/// the JSON text is parsed with the GIL released.
+pub fn json_arg<T: CanonicalJson + Send>(obj: &Bound<'_, PyAny>, root: &'static str) -> PyResult<T> {
+    let source = JsonSource::of(obj, root)?;
+    detached(obj.py(), || source.parse(root))
+}
+
+/// An `eth_getTransactionReceipt` receipt (JSON-RPC envelope allowed): JSON text or a dict.
+/// Malformed receipts are `ReceiptMalformed` (606).
+pub fn receipt_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Receipt> {
+    let value = json_input(obj, what, Floats::Number)?;
+    Receipt::from_json(&value).map_err(|e| py_err(obj.py(), e))
+}
+
+/// A byte string as Python `bytes`.
+pub fn py_bytes<'py>(py: Python<'py>, bytes: impl AsRef<[u8]>) -> Bound<'py, PyBytes> {
+    PyBytes::new(py, bytes.as_ref())
+}
+
+/// An optional byte string as `bytes` or `None`.
+pub fn opt_bytes<'py, T: AsRef<[u8]> + ?Sized>(py: Python<'py>, value: Option<&T>) -> Option<Bound<'py, PyBytes>> {
+    value.map(|b| PyBytes::new(py, b.as_ref()))
+}
+
+/// Hashes (or any byte strings) as a `list` of `bytes`.
+pub fn bytes_list<'py, T: AsRef<[u8]>>(py: Python<'py>, items: &[T]) -> PyResult<Bound<'py, PyList>> {
+    PyList::new(py, items.iter().map(|h| PyBytes::new(py, h.as_ref())))
+}
+
+/// A `list` with one `dict` per item, each filled by `fill(dict, item)` (report rows keyed by
+/// core's JSON names).
+pub fn dict_list<'py, T>(
+    py: Python<'py>,
+    items: impl IntoIterator<Item = T>,
+    mut fill: impl FnMut(&Bound<'py, PyDict>, T) -> PyResult<()>,
+) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for item in items {
+        let dict = PyDict::new(py);
+        fill(&dict, item)?;
+        list.append(dict)?;
+    }
+    Ok(list)
 }

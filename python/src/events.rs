@@ -5,10 +5,9 @@
 //! the struct classes for struct arguments (L2 `ExecutionTableLoaded(ExecutionEntry[] entries)`
 //! gives a list of `exectable.l2.ExecutionEntry`).
 
-use crate::convert::{arg_err, bytes_like, type_name, PyValue};
+use crate::convert::{arg_err, bytes_like, bytes_list, json_input, type_name, Floats, PyValue};
 use crate::errors::{detached, py_err};
 use crate::structs::{input_bytes, json_text};
-use crate::toolkit::json_input;
 use alloy_primitives::{Address, B256};
 use exectable::abi::events::raw_log_from_json;
 use exectable::abi::layout::Path;
@@ -330,7 +329,7 @@ impl PyEvent {
             AnyEvent::L1(e) => e.encode(),
             AnyEvent::L2(e) => e.encode(),
         };
-        PyList::new(py, topics.iter().map(|t| PyBytes::new(py, t.as_slice())))
+        bytes_list(py, &topics)
     }
 
     /// The log's data as emitted (the non-indexed arguments, ABI-encoded).
@@ -372,7 +371,7 @@ impl PyEvent {
     fn from_json(value: &Bound<'_, PyAny>, layer: &str) -> PyResult<Self> {
         let py = value.py();
         let layer = Layer::parse(py, layer)?;
-        let mut json = json_input(value, "event")?;
+        let mut json = json_input(value, "event", Floats::Reject)?;
         let address = match json.as_object_mut().and_then(|m| m.remove("address")) {
             Some(a) => Some(Address::from_json_at(&a, &Path::Root("address")).map_err(|e| py_err(py, e))?),
             None => None,
@@ -468,7 +467,7 @@ impl PyProtocolError {
     /// Parses core's JSON `{"error", "selector" (optional), "args"}`, as text or a dict.
     #[staticmethod]
     fn from_json(value: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let json = json_input(value, "error")?;
+        let json = json_input(value, "error", Floats::Reject)?;
         ProtocolError::from_json(&json).map(Self).map_err(|e| py_err(value.py(), e))
     }
 
@@ -515,7 +514,7 @@ pub fn decode_log(topics: &Bound<'_, PyAny>, data: Option<&Bound<'_, PyAny>>, la
         if data.is_some_and(|d| !d.is_none()) {
             return Err(arg_err(py, &Path::Root("data"), "give data inside the log object, not beside it"));
         }
-        let log = json_input(topics, "log")?;
+        let log = json_input(topics, "log", Floats::Reject)?;
         let root = Path::Root("log");
         let (topics, data) = raw_log_from_json(&log, &root).map_err(|e| py_err(py, e))?;
         let address = log_address(&log, &root).map_err(|e| py_err(py, e))?;
@@ -547,7 +546,7 @@ pub fn decode_logs<'py>(
         Some(a) if !a.is_none() => Some(Address::from_py(a, &Path::Root("address"))?),
         _ => None,
     };
-    let json = json_input(logs, "logs")?;
+    let json = json_input(logs, "logs", Floats::Reject)?;
     let single;
     let list = match &json {
         Value::Object(map) if !map.contains_key("topics") && map.contains_key("logs") => &map["logs"],
@@ -609,7 +608,7 @@ fn revert_data(obj: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
             format!("expected revert data (bytes or 0x-hex) or a JSON-RPC error, found {}", type_name(obj)),
         ));
     }
-    let json = json_input(obj, "error")?;
+    let json = json_input(obj, "error", Floats::Reject)?;
     let data = json.get("data").or_else(|| json.pointer("/error/data")).and_then(Value::as_str).ok_or_else(|| {
         arg_err(
             py,

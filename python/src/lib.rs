@@ -9,14 +9,17 @@
 #![warn(missing_docs)]
 
 mod calls;
+mod commit;
 mod convert;
 mod errors;
 mod events;
-mod inclusion;
+mod membership;
 mod ocp;
+mod proof_inputs;
 mod records;
+mod replay;
 mod structs;
-mod toolkit;
+mod validate;
 
 use alloy_primitives::{Address, B256, U256};
 use convert::PyValue;
@@ -32,7 +35,7 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyType};
 /// `keccak256(data)`.
 #[pyfunction]
 fn keccak256<'py>(py: Python<'py>, data: &[u8]) -> Bound<'py, PyBytes> {
-    let digest = py.detach(|| alloy_primitives::keccak256(data));
+    let digest = py.detach(|| exectable::hash::keccak256(data));
     PyBytes::new(py, digest.as_slice())
 }
 
@@ -170,9 +173,12 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(calls::decode_many, m)?)?;
     m.add_class::<calls::PyManagerCall>()?;
     structs::register(m)?;
-    inclusion::register(m)?;
+    commit::register(m)?;
+    membership::register(m)?;
     ocp::register(m)?;
     events::register(m)?;
-    toolkit::register(m)?;
+    validate::register(m)?;
+    proof_inputs::register(m)?;
+    replay::register(m)?;
     Ok(())
 }

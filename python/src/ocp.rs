@@ -6,9 +6,9 @@
 //! artifact or a failing step raises `OcpError` with core's code (501–508); a malformed receipt
 //! `MembershipError` 606 (`ReceiptMalformed`); bad producer arguments `ArgumentError` 301.
 
-use crate::convert::{arg_err, bytes_like, type_name, PyValue};
+use crate::convert::{arg_err, bytes_like, json_input, json_to_py, py_bytes, py_json, receipt_arg, type_name};
+use crate::convert::{Floats, PyValue};
 use crate::errors::{detached, py_err};
-use crate::inclusion::{json_doc, py_to_json, receipt_arg};
 use crate::structs::{json_text, L1ProofSystemBatchPerVerificationEntries};
 use alloy_primitives::{hex, Address, B256};
 use exectable::abi::layout::Path;
@@ -19,10 +19,6 @@ use exectable::ocp::{
 use exectable::Error;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
-
-fn py_bytes<'py>(py: Python<'py>, bytes: &[u8]) -> Bound<'py, PyAny> {
-    PyBytes::new(py, bytes).into_any()
-}
 
 /// The observation: bytes-like only (text must be encoded by the caller: no guessing of hex or
 /// UTF-8).
@@ -50,7 +46,7 @@ fn table_arg(obj: &Bound<'_, PyAny>) -> PyResult<ExecutionTable> {
     } else if let Ok(s) = obj.cast::<PyString>() {
         s.to_cow()?.into_owned()
     } else {
-        py_to_json(obj, &Path::Root("table"))?.to_string()
+        py_json(obj, &Path::Root("table"), Floats::Number)?.to_string()
     };
     detached(py, || ExecutionTable::from_text(&text))
 }
@@ -59,7 +55,7 @@ fn table_arg(obj: &Bound<'_, PyAny>) -> PyResult<ExecutionTable> {
 /// `l2-table`): `abi.encode(batch)` for an L1 batch, `abi.encode(entries, lookupCalls)` for an L2
 /// table — the call's input without its selector.
 #[pyfunction]
-fn ocp_table_observation<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, PyAny>, &'static str)> {
+fn ocp_table_observation<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, PyBytes>, &'static str)> {
     let py = table.py();
     let table = table_arg(table)?;
     let observation = py.detach(|| table.observation());
@@ -68,7 +64,7 @@ fn ocp_table_observation<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py,
 
 /// `SHA-256(observation)`: the OCP v1 digest of raw bytes.
 #[pyfunction]
-fn ocp_digest<'py>(observation: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+fn ocp_digest<'py>(observation: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
     let py = observation.py();
     let bytes = observation_arg(observation)?;
     let digest = py.detach(|| sha256_digest(&bytes));
@@ -87,7 +83,7 @@ impl PyOcpArtifact {
     /// one with `ocp` an envelope. Anything malformed is `OcpError` 507.
     #[staticmethod]
     fn from_json(value: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let json = json_doc(value, "artifact")?;
+        let json = json_input(value, "artifact", Floats::Number)?;
         OcpArtifact::from_json(&json).map(Self).map_err(|e| py_err(value.py(), e))
     }
 
@@ -99,7 +95,7 @@ impl PyOcpArtifact {
 
     /// The committed 32-byte digest (`hash` / `commitment.digest`).
     #[getter]
-    fn digest<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+    fn digest<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
         py_bytes(py, self.0.digest().as_slice())
     }
 
@@ -149,7 +145,7 @@ impl PyOcpArtifact {
 
     /// The artifact's JSON as Python data (its members are text and integers, as in the file).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py.import("json")?.call_method1("loads", (self.0.to_json().to_string(),))
+        json_to_py(py, &self.0.to_json())
     }
 
     fn __repr__(&self) -> String {
@@ -201,7 +197,7 @@ impl PyOcpReport {
 
     /// The artifact's 32-byte digest.
     #[getter]
-    fn digest<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+    fn digest<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
         py_bytes(py, self.0.digest.as_slice())
     }
 
@@ -217,7 +213,7 @@ impl PyOcpReport {
 
     /// SHA-256 of the observation given (`None` when the hash function is not supported).
     #[getter]
-    fn computed<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyAny>> {
+    fn computed<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyBytes>> {
         match &self.0.hash {
             HashCheck::Match => Some(py_bytes(py, self.0.digest.as_slice())),
             HashCheck::Mismatch { computed } => Some(py_bytes(py, computed.as_slice())),

@@ -1,14 +1,17 @@
 //! The protocol structs as Python classes (`exectable.l1.ExecutionEntry`, …): immutable values
 //! holding core's Rust struct, with keyword constructors, attributes named as the Solidity
 //! fields, `==`/`hash`, `repr`, dict and JSON forms in the vector conventions, strict ABI
-//! decoding, pickling, and the protocol hash where one is defined.
+//! decoding, pickling, and the protocol hash where one is defined. Also the readers of the batch
+//! argument every batch-taking function shares ([`batch_arg`], [`blob_arg`]).
 
+use crate::calls::call_or_json;
 use crate::convert::{arg_err, bytes_like, read_fields, type_name, FieldsFrom, PyValue};
 use crate::errors::{detached, py_err};
 use crate::records;
 use exectable::abi::layout::Path;
+use exectable::public_inputs::BlobSource;
 use exectable::types::{l1, l2};
-use exectable::{AbiStruct, CanonicalJson, Error};
+use exectable::{AbiStruct, CanonicalJson, Error, ManagerCall};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple, PyType};
 
@@ -66,7 +69,115 @@ pub fn hash_list<'py, T: Sync>(
     hash: fn(&T) -> alloy_primitives::B256,
 ) -> PyResult<Bound<'py, PyList>> {
     let hashes = py.detach(|| exectable::parallel::par_map(items, exectable::parallel::Split::hashes(threads), hash));
-    PyList::new(py, hashes.iter().map(|h| PyBytes::new(py, h.as_slice())))
+    crate::convert::bytes_list(py, &hashes)
+}
+
+type Batch = l1::ProofSystemBatchPerVerificationEntries;
+
+/// The batch of a manager call; other calls are an `ArgumentError` at `batch`.
+fn call_batch(py: Python<'_>, call: ManagerCall) -> PyResult<Batch> {
+    let name = call.function_name();
+    call.into_batch().ok_or_else(|| {
+        py_err(py, Error::invalid("batch", format!("{name} calldata carries no batch (expected postAndVerifyBatch)")))
+    })
+}
+
+/// `{"batch": …, "blobHashes": […]?}` or a bare batch, as JSON (errors under `batch`).
+fn batch_from_json(py: Python<'_>, json: &serde_json::Value) -> PyResult<(Batch, Option<BlobSource>)> {
+    let root = Path::Root("batch");
+    let Some(batch) = json.get("batch") else {
+        return Ok((Batch::from_json_at(json, &root).map_err(|e| py_err(py, e))?, None));
+    };
+    let batch = Batch::from_json_at(batch, &root).map_err(|e| py_err(py, e))?;
+    let blobs = match json.get("blobHashes") {
+        Some(v) => {
+            Some(BlobSource::Resolved(Vec::from_json_at(v, &Path::Root("blobHashes")).map_err(|e| py_err(py, e))?))
+        }
+        None => None,
+    };
+    Ok((batch, blobs))
+}
+
+/// The batch argument, and the blob hashes it carries: an `l1.ProofSystemBatchPerVerificationEntries`
+/// object or its dict (Python or JSON-edge values), a `ManagerCall`, `postAndVerifyBatch` calldata
+/// (bytes-like or `0x`-hex), or text as the CLI reads it (calldata hex, call JSON, batch JSON,
+/// `{"batch", "blobHashes"}`); a dict may also be `{"batch", "blobHashes"}` or call JSON
+/// (`{"function", "args"}`).
+pub fn batch_arg(obj: &Bound<'_, PyAny>) -> PyResult<(Batch, Option<BlobSource>)> {
+    let py = obj.py();
+    let root = Path::Root("batch");
+    if let Ok(w) = obj.cast::<L1ProofSystemBatchPerVerificationEntries>() {
+        return Ok((w.get().0.clone(), None));
+    }
+    if let Ok(dict) = obj.cast::<PyDict>() {
+        if dict.contains("batch")? && !dict.contains("function")? {
+            if let Some((key, _)) = dict.iter().find(|(k, _)| !matches!(k.to_string().as_str(), "batch" | "blobHashes"))
+            {
+                let message = "unknown member (expected batch, blobHashes)";
+                return Err(arg_err(py, &Path::Root(&key.to_string()), message));
+            }
+            let batch = Batch::from_py(&dict.as_any().get_item("batch")?, &root)?;
+            let blobs = match dict.get_item("blobHashes")? {
+                Some(v) => Some(BlobSource::Resolved(Vec::from_py(&v, &Path::Root("blobHashes"))?)),
+                None => None,
+            };
+            return Ok((batch, blobs));
+        }
+        if !dict.contains("function")? {
+            return Ok((Batch::from_py(obj, &root)?, None));
+        }
+    } else if !(obj.is_instance_of::<crate::calls::PyManagerCall>()
+        || obj.is_instance_of::<PyString>()
+        || bytes_like(obj).is_some())
+    {
+        return Err(arg_err(
+            py,
+            &root,
+            format!(
+                "expected ProofSystemBatchPerVerificationEntries, a dict, a ManagerCall, calldata bytes or text, \
+                 found {}",
+                type_name(obj)
+            ),
+        ));
+    }
+    match call_or_json(obj, "batch")? {
+        Ok(call) => Ok((call_batch(py, call)?, None)),
+        Err(json) => batch_from_json(py, &json),
+    }
+}
+
+/// The blob data of a batch: `blob_hashes` (resolved, one per `blobIndices`) or
+/// `blob_versioned_hashes` (the posting transaction's), not both; `None` when neither is given.
+/// Both given is an `ArgumentError` at `conflict_at` (`blobHashes` in `exectable.commit` and
+/// `exectable.membership`, `blobVersionedHashes` in `exectable.proof_inputs`).
+pub fn blob_arg(
+    resolved: Option<&Bound<'_, PyAny>>,
+    versioned: Option<&Bound<'_, PyAny>>,
+    conflict_at: &str,
+) -> PyResult<Option<BlobSource>> {
+    match (resolved.filter(|r| !r.is_none()), versioned.filter(|v| !v.is_none())) {
+        (Some(r), Some(_)) => Err(arg_err(
+            r.py(),
+            &Path::Root(conflict_at),
+            "give either blob_hashes (resolved) or blob_versioned_hashes, not both",
+        )),
+        (Some(r), None) => Ok(Some(BlobSource::Resolved(Vec::from_py(r, &Path::Root("blobHashes"))?))),
+        (None, Some(v)) => Ok(Some(BlobSource::VersionedHashes(Vec::from_py(v, &Path::Root("blobVersionedHashes"))?))),
+        (None, None) => Ok(None),
+    }
+}
+
+/// The batch argument ([`batch_arg`]) with its blob data: the keywords ([`blob_arg`]) first, then
+/// the blob hashes the input carries, else none (right only for a batch without `blobIndices`).
+pub fn batch_and_blobs(
+    batch: &Bound<'_, PyAny>,
+    resolved: Option<&Bound<'_, PyAny>>,
+    versioned: Option<&Bound<'_, PyAny>>,
+    conflict_at: &str,
+) -> PyResult<(Batch, BlobSource)> {
+    let (batch, embedded) = batch_arg(batch)?;
+    let blobs = blob_arg(resolved, versioned, conflict_at)?.or(embedded).unwrap_or_default();
+    Ok((batch, blobs))
 }
 
 macro_rules! py_struct {

@@ -5,7 +5,8 @@ use super::{Leaf, TableCommitment};
 use crate::abi::layout::Path;
 use crate::error::{Error, Result};
 use crate::json::{expect_object, CanonicalJson};
-use crate::types::l1::{ExecutionEntry, LookupCall};
+use crate::public_inputs::BlobSource;
+use crate::types::l1::{ExecutionEntry, LookupCall, ProofSystemBatchPerVerificationEntries};
 use alloy_primitives::B256;
 use serde_json::{json, Map, Value};
 
@@ -32,6 +33,16 @@ pub(super) enum Table {
 }
 
 impl ProofItem {
+    /// The tags of the tagged form (`{"entry": …}`, …), one per variant in declaration order.
+    pub const TAGS: &'static [&'static str] = ITEM_TAGS;
+
+    /// Whether an untagged item object is an execution entry rather than a lookup call, given
+    /// which fields it has: an entry names `proxyEntryHash` or `stateDeltas`, fields a lookup call
+    /// lacks; any other object is read as a lookup call.
+    pub fn bare_object_is_entry(has_field: impl Fn(&str) -> bool) -> bool {
+        has_field("proxyEntryHash") || has_field("stateDeltas")
+    }
+
     /// The item hash the leaf commits to (`entry.hash()`, `lookupCall.hash()`, or the hash given).
     pub fn item_hash(&self) -> B256 {
         match self {
@@ -58,7 +69,7 @@ impl ProofItem {
             Value::Object(map) if map.len() == 1 && ITEM_TAGS.contains(&map.keys().next().map_or("", |k| k)) => {
                 Self::from_json_at(value, &root)
             }
-            Value::Object(map) if map.contains_key("proxyEntryHash") || map.contains_key("stateDeltas") => {
+            Value::Object(map) if Self::bare_object_is_entry(|f| map.contains_key(f)) => {
                 Ok(ProofItem::Entry(Box::new(ExecutionEntry::from_json_at(value, &root)?)))
             }
             Value::Object(_) => Ok(ProofItem::LookupCall(Box::new(LookupCall::from_json_at(value, &root)?))),
@@ -126,6 +137,24 @@ impl ExpectedCommitment {
             ExpectedCommitment::Record(r) => r.digest(),
         }
     }
+
+    /// Checks this claim against `batch` (blob hashes from `blobs`) and returns the batch's own
+    /// record: a digest must be the batch's commitment ([`TableCommitment::check_digest`]), a
+    /// record must equal the batch's field by field ([`TableCommitment::check_batch`]);
+    /// [`crate::ErrorCode::CommitmentMismatch`] (410) otherwise.
+    pub fn check_batch(
+        &self,
+        batch: &ProofSystemBatchPerVerificationEntries,
+        blobs: &BlobSource,
+    ) -> Result<TableCommitment> {
+        match self {
+            ExpectedCommitment::Digest(digest) => {
+                TableCommitment::check_digest(*digest, batch, blobs)?;
+                TableCommitment::of_batch(batch, blobs)
+            }
+            ExpectedCommitment::Record(record) => record.check_batch(batch, blobs).map(|()| *record),
+        }
+    }
 }
 
 impl CanonicalJson for ExpectedCommitment {
@@ -162,5 +191,55 @@ impl VerifiedInclusion {
         map.insert("commitment".into(), self.commitment.to_json());
         map.insert("leaves".into(), Value::Array(self.leaves.iter().map(Leaf::to_json).collect()));
         Value::Object(map)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorCode;
+
+    fn batch() -> ProofSystemBatchPerVerificationEntries {
+        ProofSystemBatchPerVerificationEntries {
+            entries: vec![ExecutionEntry::default()],
+            l1ToL2lookupCalls: vec![LookupCall::default()],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_claim_is_checked_by_digest_or_field_by_field() {
+        let blobs = BlobSource::default();
+        let record = TableCommitment::of_batch(&batch(), &blobs).unwrap();
+        let by_digest = ExpectedCommitment::Digest(record.digest()).check_batch(&batch(), &blobs).unwrap();
+        assert_eq!(by_digest, record);
+        assert_eq!(ExpectedCommitment::Record(record).check_batch(&batch(), &blobs).unwrap(), record);
+
+        let other = TableCommitment { entry_count: 2, ..record };
+        for claim in [ExpectedCommitment::Digest(other.digest()), ExpectedCommitment::Record(other)] {
+            let e = claim.check_batch(&batch(), &blobs).unwrap_err();
+            assert_eq!(e.code(), ErrorCode::CommitmentMismatch, "{e}");
+        }
+        let e = ExpectedCommitment::Record(other).check_batch(&batch(), &blobs).unwrap_err();
+        assert!(e.to_string().contains("entryCount 2 (the batch has 1)"), "{e}");
+    }
+
+    #[test]
+    fn bare_objects_are_told_apart_by_their_entry_only_fields() {
+        assert!(ProofItem::bare_object_is_entry(|f| f == "proxyEntryHash"));
+        assert!(ProofItem::bare_object_is_entry(|f| f == "stateDeltas"));
+        assert!(!ProofItem::bare_object_is_entry(|f| f == "crossChainCallHash"));
+        assert!(!ProofItem::bare_object_is_entry(|_| false));
+        let entry = ExecutionEntry::default().to_json();
+        let lookup = LookupCall::default().to_json();
+        assert!(matches!(ProofItem::from_any_json(&entry).unwrap(), ProofItem::Entry(_)));
+        assert!(matches!(ProofItem::from_any_json(&lookup).unwrap(), ProofItem::LookupCall(_)));
+        assert_eq!(ProofItem::TAGS.len(), 5);
+        for tag in ProofItem::TAGS {
+            let value = if tag.ends_with("Hash") { B256::ZERO.to_json() } else { entry.clone() };
+            let value = if *tag == "lookupCall" { lookup.clone() } else { value };
+            let item = ProofItem::from_json(&serde_json::json!({ *tag: value })).unwrap();
+            assert_eq!(item.to_json().as_object().and_then(|m| m.keys().next().cloned()).as_deref(), Some(*tag));
+        }
     }
 }

@@ -325,4 +325,37 @@ impl CommittedTable {
     pub fn item_hash(&self, index: u64) -> Option<B256> {
         self.item_hashes.get(usize::try_from(index).ok()?).copied()
     }
+
+    /// The entry hashes: the items of the first `E` leaves.
+    pub fn entry_hashes(&self) -> &[B256] {
+        &self.item_hashes[..self.entry_split()]
+    }
+
+    /// The lookup-call hashes: the items of the last `L` leaves.
+    pub fn lookup_call_hashes(&self) -> &[B256] {
+        &self.item_hashes[self.entry_split()..]
+    }
+
+    /// `E`, clamped to the number of items.
+    fn entry_split(&self) -> usize {
+        usize::try_from(self.commitment.entry_count).unwrap_or(usize::MAX).min(self.item_hashes.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_hashes_split_into_entries_then_lookup_calls() {
+        let hashes: Vec<B256> = (0u8..5).map(|i| keccak256([i])).collect();
+        let table = CommittedTable::from_hashes(&hashes[..3], &hashes[3..], B256::ZERO);
+        assert_eq!(table.entry_hashes(), &hashes[..3]);
+        assert_eq!(table.lookup_call_hashes(), &hashes[3..]);
+        let no_lookups = CommittedTable::from_hashes(&hashes, &[], B256::ZERO);
+        assert_eq!((no_lookups.entry_hashes().len(), no_lookups.lookup_call_hashes().len()), (5, 0));
+        let mut claimed_too_many = no_lookups.clone();
+        claimed_too_many.commitment.entry_count = 9;
+        assert_eq!((claimed_too_many.entry_hashes().len(), claimed_too_many.lookup_call_hashes().len()), (5, 0));
+    }
 }

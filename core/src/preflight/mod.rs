@@ -318,3 +318,70 @@ impl PreflightReport {
         Value::Object(map)
     }
 }
+
+/// Reads a pre-flight request (the input of `exectable preflight`) and predicts: L1
+/// `{"side": "l1" (optional), "entry", "preState", "consumption", "trace"}` runs
+/// [`preflight_l1`], L2 `{"side": "l2", "entries", "consumption", "trace"}` runs
+/// [`preflight_l2`]; another `side` is [`Error::InvalidArgument`] at `side`.
+pub fn preflight_request(json: &Value) -> Result<PreflightReport> {
+    let root = Path::Root("");
+    let map = expect_object(json, &root, &["side", "entry", "entries", "preState", "consumption", "trace"])?;
+    let side = match map.get("side") {
+        None => "l1".to_owned(),
+        Some(v) => String::from_json_at(v, &root.field("side"))?,
+    };
+    let trace: crate::replay::Trace = required_field(map, "trace", &root)?;
+    match side.as_str() {
+        "l1" => {
+            let entry: crate::types::l1::ExecutionEntry = required_field(map, "entry", &root)?;
+            let pre_state: PreState = required_field(map, "preState", &root)?;
+            let consumption: Consumption = required_field(map, "consumption", &root)?;
+            preflight_l1(&entry, &pre_state, &consumption, &trace)
+        }
+        "l2" => {
+            let entries: Vec<crate::types::l2::ExecutionEntry> = required_field(map, "entries", &root)?;
+            let consumption: L2Consumption = required_field(map, "consumption", &root)?;
+            preflight_l2(&entries, &consumption, &trace)
+        }
+        other => Err(Error::invalid("side", format!("{other:?} is neither \"l1\" nor \"l2\""))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::replay::Trace;
+    use crate::types::{l1, l2};
+    use crate::ErrorCode;
+    use serde_json::json;
+
+    #[test]
+    fn a_request_runs_the_side_it_names() {
+        let entry = l1::ExecutionEntry { returnData: Bytes::from_static(b"\x2a"), ..Default::default() };
+        let trace = Trace::default();
+        let l1_request = json!({
+            "entry": entry.to_json(), "preState": {"rollups": []}, "consumption": "immediate", "trace": trace.to_json()
+        });
+        let direct = preflight_l1(&entry, &PreState::default(), &Consumption::Immediate, &trace).unwrap();
+        assert_eq!(preflight_request(&l1_request).unwrap(), direct);
+        let mut explicit = l1_request.clone();
+        explicit["side"] = json!("l1");
+        assert_eq!(preflight_request(&explicit).unwrap(), direct);
+
+        let consumption = json!({"proxyCall": {"crossChainCallHash": B256::ZERO.to_json()}});
+        let l2_request = json!({"side": "l2", "entries": [], "consumption": consumption, "trace": trace.to_json()});
+        let l2_consumption = L2Consumption::from_json(&consumption).unwrap();
+        let direct = preflight_l2(&Vec::<l2::ExecutionEntry>::new(), &l2_consumption, &trace).unwrap();
+        assert_eq!(preflight_request(&l2_request).unwrap(), direct);
+    }
+
+    #[test]
+    fn a_request_names_a_known_side_and_every_field() {
+        let e = preflight_request(&json!({"side": "l3", "trace": {"calls": []}})).unwrap_err();
+        assert_eq!((e.code(), e.path()), (ErrorCode::InvalidArgument, Some("side")), "{e}");
+        let e = preflight_request(&json!({"side": "l1", "entry": {}})).unwrap_err();
+        assert_eq!(e.path(), Some("trace"), "{e}");
+        let e = preflight_request(&json!({"trace": {"calls": []}, "extra": 1})).unwrap_err();
+        assert_eq!(e.path(), Some("extra"), "{e}");
+    }
+}
