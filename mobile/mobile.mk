@@ -20,7 +20,7 @@ MVN_FLAGS       ?= -B -q -Dstyle.color=never
 MOBILE_API      := crossChainCallHash proxyAddress proxyCreationCode referenceBuildName decodeEntryJson \
                    decodeEntryAbi decodeLookupCallJson decodeLookupCallAbi entryHash lookupCallHash \
                    decodeInclusionProof decodeInclusionProofJson verifyInclusionProof verifyInclusionProofJson \
-                   verifyBatchMembership verifyOcpArtifact executionTableObservation
+                   verifyBatchMembership verifyOcpArtifact executionTableObservation runConformance
 # Size budget of the stripped x86_64 Linux cdylib built with [profile.mobile] (3 MiB).
 MOBILE_SIZE_BUDGET := 3145728
 

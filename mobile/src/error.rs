@@ -42,10 +42,11 @@ pub enum ExectableError {
         /// Field path of the value at fault, when known (none for JSON syntax errors).
         path: Option<String>,
     },
-    /// An argument outside what the protocol allows (301).
+    /// An argument outside what the protocol allows (301), or an input over a documented size
+    /// bound (302, see core's `limits`).
     #[error("{reason}")]
     Argument {
-        /// Stable code, 301.
+        /// Stable code, 301 or 302.
         code: u32,
         /// The code's name (`InvalidArgument`).
         name: String,

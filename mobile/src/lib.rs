@@ -10,6 +10,7 @@
 //! - [`proof`]: decode and verify single and multi inclusion proofs against a table commitment.
 //! - [`membership`]: batch membership from the posting transaction's input and receipt.
 //! - [`ocp`]: OCP artifacts against their observation and receipt.
+//! - [`conformance`]: core's vector runner, for the bindings' test suites.
 //!
 //! Every function only converts its arguments, calls core, and converts the result: no protocol
 //! logic lives here. Conventions: fixed-size values (uint256, int256, address, bytes32) cross as
@@ -22,6 +23,7 @@
 
 uniffi::setup_scaffolding!();
 
+pub mod conformance;
 pub mod entry;
 pub mod error;
 pub mod hash;
