@@ -31,7 +31,7 @@ demo: build
 ## under ASan and valgrind, the Go package under -race and cgocheck2, the Python wheel's pytest,
 ## the Kotlin suite over the uniffi bindings with the Swift bindings generated and checked).
 test: vectors-identical lint test-rust test-portable-keccak conformance \
-      header-check test-c test-c-asan test-c-valgrind install-check test-go test-py test-mobile
+      header-check test-c test-c-asan test-c-valgrind install-check test-go test-py test-mobile fuzz-smoke
 	@echo "make test: all green"
 
 test-rust:
@@ -183,3 +183,4 @@ include python/py.mk
 # The mobile bindings, uniffi for Kotlin and Swift (targets mobile-lib, mobile-bindings, test-mobile,
 # mobile-size).
 include mobile/mobile.mk
+include fuzz/fuzz.mk

@@ -18,7 +18,7 @@ import (
 var allCodes = []Code{CodeOK, CodeABITruncated, CodeABIBadOffset, CodeABILengthTooLarge, CodeABIDirtyPadding,
 	CodeABIInvalidWord, CodeABITrailingBytes, CodeABIWrongSelector, CodeABIUnknownSelector, CodeABIBadTopics,
 	CodeABIRejected, CodeJSONSyntax, CodeJSONShape, CodeJSONHex, CodeJSONNumber, CodeInvalidArgument,
-	CodeProofWrongIndex, CodeProofWrongLeafCount, CodeProofRootMismatch, CodeProofOtherCommitment,
+	CodeInputTooLarge, CodeProofWrongIndex, CodeProofWrongLeafCount, CodeProofRootMismatch, CodeProofOtherCommitment,
 	CodeProofTruncated, CodeProofOverlong, CodeProofInnerNodeAsLeaf, CodeProofDuplicateIndex, CodeProofMalformed,
 	CodeCommitmentMismatch, CodeOCPHashMismatch, CodeOCPUnsupportedRule, CodeOCPReceiptFailed,
 	CodeOCPBlockHashMismatch, CodeOCPContractMismatch, CodeOCPDigestNotFound, CodeOCPMalformed,

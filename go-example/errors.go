@@ -33,6 +33,7 @@ const (
 	CodeJSONHex                   Code = C.ET_RESULT_JSON_HEX
 	CodeJSONNumber                Code = C.ET_RESULT_JSON_NUMBER
 	CodeInvalidArgument           Code = C.ET_RESULT_INVALID_ARGUMENT
+	CodeInputTooLarge             Code = C.ET_RESULT_INPUT_TOO_LARGE
 	CodeProofWrongIndex           Code = C.ET_RESULT_PROOF_WRONG_INDEX
 	CodeProofWrongLeafCount       Code = C.ET_RESULT_PROOF_WRONG_LEAF_COUNT
 	CodeProofRootMismatch         Code = C.ET_RESULT_PROOF_ROOT_MISMATCH
@@ -88,7 +89,7 @@ type Family uint32
 const (
 	ErrABI        Family = 1 // 1xx: ABI bytes that do not decode strictly
 	ErrJSON       Family = 2 // 2xx: JSON that does not parse into the protocol type
-	ErrArgument   Family = 3 // 3xx: an argument outside what the protocol allows
+	ErrArgument   Family = 3 // 3xx: an argument outside what the protocol allows, or an input above a bound
 	ErrProof      Family = 4 // 4xx: an inclusion proof or commitment that does not verify
 	ErrOCP        Family = 5 // 5xx: an OCP artifact that does not verify
 	ErrMembership Family = 6 // 6xx: batch membership that cannot be confirmed, or a bad receipt

@@ -6,8 +6,8 @@
 
 use std::fmt;
 
-/// Stable numeric codes, grouped by family (1xx ABI bytes, 2xx JSON, 3xx arguments,
-/// 4xx table commitments and inclusion proofs, 5xx OCP artifacts, 6xx batch membership).
+/// Stable numeric codes, grouped by family (1xx ABI bytes, 2xx JSON, 3xx arguments and resource
+/// bounds, 4xx table commitments and inclusion proofs, 5xx OCP artifacts, 6xx batch membership).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(u32)]
 pub enum ErrorCode {
@@ -41,6 +41,9 @@ pub enum ErrorCode {
     JsonNumber = 204,
     /// An argument is outside what the protocol allows (e.g. a rolling-hash tag that is not 1..=4).
     InvalidArgument = 301,
+    /// An input exceeds a documented resource bound (size, JSON nesting depth or item count;
+    /// [`crate::limits`]).
+    InputTooLarge = 302,
     /// An inclusion proof names a leaf index other than the item's.
     ProofWrongIndex = 401,
     /// An inclusion proof's leaf count differs from the commitment's.
@@ -98,7 +101,7 @@ impl ErrorCode {
     }
 
     /// Every code, in numeric order (bindings use this to export constants).
-    pub const ALL: [ErrorCode; 39] = [
+    pub const ALL: [ErrorCode; 40] = [
         ErrorCode::AbiTruncated,
         ErrorCode::AbiBadOffset,
         ErrorCode::AbiLengthTooLarge,
@@ -114,6 +117,7 @@ impl ErrorCode {
         ErrorCode::JsonHex,
         ErrorCode::JsonNumber,
         ErrorCode::InvalidArgument,
+        ErrorCode::InputTooLarge,
         ErrorCode::ProofWrongIndex,
         ErrorCode::ProofWrongLeafCount,
         ErrorCode::ProofRootMismatch,
@@ -202,6 +206,11 @@ pub enum Error {
     /// An argument the protocol does not allow.
     #[error("{path}: {message}")]
     InvalidArgument { path: String, message: String },
+    /// The input `path` exceeds a resource bound of [`crate::limits`]: its `what` (bytes,
+    /// nesting depth, items) is `found`, above `limit`; `offset` is where in the input the bound
+    /// was crossed, when the check reads the input (JSON depth and items).
+    #[error("{path}: {what} is {found}{}, above the limit of {limit}", at_offset(*offset))]
+    InputTooLarge { path: String, what: &'static str, found: usize, limit: usize, offset: Option<usize> },
     /// A verification said no: an inclusion proof, table commitment, OCP artifact or batch
     /// membership claim was rejected. `code` is one of the 4xx/5xx/6xx codes and names the
     /// reason; `message` says what differed.
@@ -228,6 +237,7 @@ impl Error {
             Error::JsonHex { .. } => ErrorCode::JsonHex,
             Error::JsonNumber { .. } => ErrorCode::JsonNumber,
             Error::InvalidArgument { .. } => ErrorCode::InvalidArgument,
+            Error::InputTooLarge { .. } => ErrorCode::InputTooLarge,
             Error::Rejected { code, .. } => *code,
         }
     }
@@ -244,7 +254,8 @@ impl Error {
             | Error::JsonShape { path, .. }
             | Error::JsonHex { path, .. }
             | Error::JsonNumber { path, .. }
-            | Error::InvalidArgument { path, .. } => Some(path),
+            | Error::InvalidArgument { path, .. }
+            | Error::InputTooLarge { path, .. } => Some(path),
             _ => None,
         }
     }
@@ -258,6 +269,7 @@ impl Error {
             | Error::AbiDirtyPadding { offset, .. }
             | Error::AbiInvalidWord { offset, .. }
             | Error::AbiTrailingBytes { offset, .. } => Some(*offset),
+            Error::InputTooLarge { offset, .. } => *offset,
             _ => None,
         }
     }
@@ -271,6 +283,10 @@ impl Error {
     pub fn invalid(path: impl Into<String>, message: impl Into<String>) -> Self {
         Error::InvalidArgument { path: path.into(), message: message.into() }
     }
+}
+
+fn at_offset(offset: Option<usize>) -> String {
+    offset.map(|o| format!(" at offset {o}")).unwrap_or_default()
 }
 
 /// `Result` with exectable's [`Error`].

@@ -36,8 +36,11 @@ pub trait CanonicalJson: Sized {
     }
 }
 
-/// Parses JSON text into a value, mapping syntax errors to [`Error::JsonSyntax`].
+/// Parses JSON text into a value, mapping syntax errors to [`Error::JsonSyntax`]. The text is
+/// first checked against the bounds of [`crate::limits`] (size, nesting depth, item count):
+/// [`Error::InputTooLarge`] before anything is allocated.
 pub fn parse_json(text: &str) -> Result<Value> {
+    crate::limits::check_json_text(text)?;
     serde_json::from_str(text).map_err(|e| Error::JsonSyntax { message: e.to_string() })
 }
 

@@ -32,6 +32,7 @@ pub mod error;
 pub mod hash;
 pub mod inclusion;
 pub mod json;
+pub mod limits;
 pub mod ocp;
 pub mod parallel;
 pub mod preflight;

@@ -138,6 +138,11 @@ enum et_result
      */
     ET_RESULT_INVALID_ARGUMENT = 301,
     /**
+     * An input exceeds a documented resource bound (size, JSON nesting depth or item count;
+     * docs/RELIABILITY.md).
+     */
+    ET_RESULT_INPUT_TOO_LARGE = 302,
+    /**
      * An inclusion proof names a leaf index other than the item's.
      */
     ET_RESULT_PROOF_WRONG_INDEX = 401,

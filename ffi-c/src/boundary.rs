@@ -87,7 +87,9 @@ pub unsafe fn json_in(ptr: *const u8, len: usize, name: &str) -> Result<Value, F
     let text = unsafe { text_in(ptr, len, name)? };
     parse_json(text).map_err(|e| {
         let mut error = FfiError::from(e);
-        error.message = format!("{name}: {}", error.message);
+        if !error.message.starts_with(&format!("{name}:")) {
+            error.message = format!("{name}: {}", error.message);
+        }
         error
     })
 }

@@ -49,6 +49,9 @@ pub enum et_result {
     JsonNumber = 204,
     /// An argument is outside what the protocol allows (e.g. an index beyond the batch).
     InvalidArgument = 301,
+    /// An input exceeds a documented resource bound (size, JSON nesting depth or item count;
+    /// docs/RELIABILITY.md).
+    InputTooLarge = 302,
     /// An inclusion proof names a leaf index other than the item's.
     ProofWrongIndex = 401,
     /// An inclusion proof's leaf count differs from the commitment's.
@@ -113,7 +116,7 @@ pub enum et_result {
 
 impl et_result {
     /// Every value, in numeric order (private: cbindgen would export a public one as a macro).
-    const ALL: [et_result; 45] = [
+    const ALL: [et_result; 46] = [
         et_result::Ok,
         et_result::AbiTruncated,
         et_result::AbiBadOffset,
@@ -130,6 +133,7 @@ impl et_result {
         et_result::JsonHex,
         et_result::JsonNumber,
         et_result::InvalidArgument,
+        et_result::InputTooLarge,
         et_result::ProofWrongIndex,
         et_result::ProofWrongLeafCount,
         et_result::ProofRootMismatch,
@@ -179,6 +183,7 @@ impl et_result {
             ErrorCode::JsonHex => et_result::JsonHex,
             ErrorCode::JsonNumber => et_result::JsonNumber,
             ErrorCode::InvalidArgument => et_result::InvalidArgument,
+            ErrorCode::InputTooLarge => et_result::InputTooLarge,
             ErrorCode::ProofWrongIndex => et_result::ProofWrongIndex,
             ErrorCode::ProofWrongLeafCount => et_result::ProofWrongLeafCount,
             ErrorCode::ProofRootMismatch => et_result::ProofRootMismatch,
@@ -230,6 +235,7 @@ impl et_result {
             et_result::JsonHex => "ET_RESULT_JSON_HEX\0",
             et_result::JsonNumber => "ET_RESULT_JSON_NUMBER\0",
             et_result::InvalidArgument => "ET_RESULT_INVALID_ARGUMENT\0",
+            et_result::InputTooLarge => "ET_RESULT_INPUT_TOO_LARGE\0",
             et_result::ProofWrongIndex => "ET_RESULT_PROOF_WRONG_INDEX\0",
             et_result::ProofWrongLeafCount => "ET_RESULT_PROOF_WRONG_LEAF_COUNT\0",
             et_result::ProofRootMismatch => "ET_RESULT_PROOF_ROOT_MISMATCH\0",

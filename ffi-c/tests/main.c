@@ -7,6 +7,8 @@
  * 2. Every file through et_conformance_run (core's runner behind the C API), counted per kind.
  * 3. Misuse: NULLs, zero lengths, wrong/freed handles, hostile lengths, small buffers, panics,
  *    threads (test_misuse.c).
+ * 4. The hostile-input corpus case by case through the C API's own functions (test_hostile.c,
+ *    part of 1), counted per form.
  * Fails when a check fails, a kind ran zero cases, or a handle is left alive.
  */
 #include <stdlib.h>
@@ -18,13 +20,13 @@
 static const char *DIRECT_KINDS[] = {
     "crossChainCallHash", "l1EntryEncoding", "l1LookupCallEncoding", "l2EntryEncoding", "l2LookupCallEncoding",
     "rollingHash", "proxyAddress", "batchCalldata", "publicInputsHash", "e2eScenario", "tableCommitment",
-    "inclusionProof", "inclusionProofTampered", "ocpArtifact", "batchMembership",
+    "inclusionProof", "inclusionProofTampered", "ocpArtifact", "batchMembership", "hostileInput",
 };
 static const char *RUNNER_KINDS[] = {
     "crossChainCallHash", "l1EntryEncoding", "l1LookupCallEncoding", "l2EntryEncoding", "l2LookupCallEncoding",
     "rollingHash", "proxyAddress", "batchCalldata", "publicInputsHash", "e2eScenario", "tableCommitment",
     "inclusionProof", "inclusionProofTampered", "ocpArtifact", "ocpProduce", "batchMembership",
-    "consumptionEvidence",
+    "consumptionEvidence", "hostileInput",
 };
 
 static unsigned long g_passed = 0, g_failed = 0;
@@ -133,6 +135,7 @@ int main(int argc, char **argv) {
                                  sizeof DIRECT_KINDS / sizeof DIRECT_KINDS[0]);
     kinds_ok &= report_kinds("et_conformance_run per kind", &runner, RUNNER_KINDS,
                              sizeof RUNNER_KINDS / sizeof RUNNER_KINDS[0]);
+    kinds_ok &= report_hostile_forms();
     printf("misuse cases: %lu ran, %lu failed\n", misuse, g_misuse_failed);
     printf("checks failed: %lu\n", g_check_failures);
     printf("%lu passed, %lu failed\n", g_passed, g_failed + (kinds_ok ? 0 : 1));

@@ -72,4 +72,10 @@ extern uint8_t *g_sample_calldata;
 extern size_t g_sample_calldata_len;
 unsigned long run_misuse_tests(const uint8_t *batch_calldata, size_t batch_calldata_len);
 
+/* The hostile-input corpus (test_hostile.c): runs case node `c` of the file `doc` (root `root`,
+ * whose header.sources the case may name) through the C API, counted per form. */
+void hostile_case(const jl_doc *doc, int root, int c);
+/* Prints the per-form counts; false when a form ran no case or a case failed. */
+bool report_hostile_forms(void);
+
 #endif

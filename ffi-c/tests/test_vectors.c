@@ -869,6 +869,8 @@ void run_vector_file_direct(const jl_doc *doc, int root, kind_table *counts) {
             ocp_artifact_case(in, ex);
         } else if (!strcmp(kind, "batchMembership")) {
             batch_membership_case(in, ex);
+        } else if (!strcmp(kind, "hostileInput")) {
+            hostile_case(doc, root, c);
         } else {
             ran = false; /* ocpProduce, consumptionEvidence: no C API of their own (et_conformance_run runs them) */
         }

@@ -13,6 +13,7 @@ use crate::errors::{detached, py_err};
 use crate::structs::input_json;
 use alloy_primitives::{hex, Address, Bytes, B256, I256, U256};
 use exectable::abi::layout::Path;
+use exectable::limits::MAX_JSON_DEPTH;
 use exectable::receipt::Receipt;
 use exectable::{CanonicalJson, Error};
 use pyo3::exceptions::PyTypeError;
@@ -344,9 +345,6 @@ pub fn shape_error(path: &Path<'_>, message: String) -> Error {
 // ---------------------------------------------------------------------------------------------
 // JSON-shaped arguments and results
 
-/// Deepest Python nesting converted to JSON (serde_json's own parse limit is 128).
-const MAX_JSON_DEPTH: usize = 128;
-
 /// How [`py_json`] treats a Python `float`.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Floats {
@@ -361,8 +359,8 @@ pub enum Floats {
 /// Python data → JSON: `None`, `bool`, `int` (a JSON number when it fits 64 bits, else `0x`-hex,
 /// or a signed decimal string when negative), `float` (per `floats`), `str`, bytes-like
 /// (`0x`-hex), `dict` (keys `str`, or bytes-like as `0x`-hex), `list`/`tuple`, and objects with a
-/// `to_json()` (the struct classes) as their JSON. Nesting deeper than 128 levels (a cyclic list,
-/// say) is an `ArgumentError`.
+/// `to_json()` (the struct classes) as their JSON. Nesting deeper than core's
+/// [`MAX_JSON_DEPTH`] (a cyclic list, say) is the `InputTooLarge` error (302) JSON text that deep gets.
 pub fn py_json(obj: &Bound<'_, PyAny>, path: &Path<'_>, floats: Floats) -> PyResult<Value> {
     py_json_at(obj, path, floats, 0)
 }
@@ -370,7 +368,15 @@ pub fn py_json(obj: &Bound<'_, PyAny>, path: &Path<'_>, floats: Floats) -> PyRes
 fn py_json_at(obj: &Bound<'_, PyAny>, path: &Path<'_>, floats: Floats, depth: usize) -> PyResult<Value> {
     let py = obj.py();
     if depth > MAX_JSON_DEPTH {
-        return Err(arg_err(py, path, format!("nested deeper than {MAX_JSON_DEPTH} levels")));
+        let found = depth;
+        let e = Error::InputTooLarge {
+            path: path.to_string(),
+            what: "nesting depth",
+            found,
+            limit: MAX_JSON_DEPTH,
+            offset: None,
+        };
+        return Err(py_err(py, e));
     }
     if obj.is_none() {
         return Ok(Value::Null);

@@ -495,7 +495,7 @@ def test_replay_errors():
     cyclic.append(cyclic)
     with pytest.raises(exectable.ArgumentError) as e:
         replay.replay(cyclic)
-    assert "nested deeper" in str(e.value)
+    assert e.value.code == 302 and "nesting depth" in str(e.value)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ macro_rules! manager_calls {
 
             /// Decodes calldata strictly, choosing the function by its selector.
             pub fn decode(calldata: &[u8]) -> Result<Self> {
+                crate::limits::check_len("calldata", calldata.len(), crate::limits::MAX_ABI_BYTES)?;
                 let selector = read_selector(calldata)?;
                 $(if selector == <$call>::SELECTOR {
                     return decode_call::<$call>(calldata).map(ManagerCall::$variant);

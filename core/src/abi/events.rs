@@ -197,6 +197,7 @@ macro_rules! event_enum {
 
             /// Strictly decodes a raw log, choosing the event by topic0.
             pub fn decode(topics: &[B256], data: &[u8]) -> Result<Self> {
+                crate::limits::check_len("log.data", data.len(), crate::limits::MAX_ABI_BYTES)?;
                 let topic0 = topic0_of(topics)?;
                 $(if topic0 == <$ty as SolEvent>::SIGNATURE_HASH {
                     return decode_as::<$ty>(topics, data).map($enum::$variant);

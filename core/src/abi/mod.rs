@@ -9,6 +9,7 @@ pub mod revert;
 
 use crate::error::{Error, Result};
 use crate::json::CanonicalJson;
+use crate::limits::{check_len, MAX_ABI_BYTES};
 use alloy_sol_types::{SolCall, SolType, SolValue};
 use layout::{check_exact, check_single, HasStaticShape, Path, Shape};
 
@@ -19,8 +20,10 @@ pub trait AbiStruct: SolValue + SolType<RustType = Self> + HasStaticShape + Cano
         <Self as SolValue>::abi_encode(self)
     }
 
-    /// Strict inverse of [`AbiStruct::abi_encode_struct`]: accepts only the canonical encoding.
+    /// Strict inverse of [`AbiStruct::abi_encode_struct`]: accepts only the canonical encoding
+    /// (at most [`MAX_ABI_BYTES`], else [`Error::InputTooLarge`]).
     fn abi_decode_struct(bytes: &[u8]) -> Result<Self> {
+        check_len("abi", bytes.len(), MAX_ABI_BYTES)?;
         check_single(bytes, *Self::static_shape(), &Path::Root(""))?;
         <Self as SolType>::abi_decode(bytes).map_err(|e| rejected("", e))
     }
@@ -42,6 +45,7 @@ pub(crate) fn params_of<T: HasStaticShape>() -> &'static layout::TupleShape {
 
 /// Decodes calldata of function `C` strictly: selector, then the canonical argument encoding.
 pub fn decode_call<C: SolCall + HasStaticShape>(calldata: &[u8]) -> Result<C> {
+    check_len("calldata", calldata.len(), MAX_ABI_BYTES)?;
     check_selector(calldata, C::SELECTOR, C::SIGNATURE)?;
     check_exact(calldata, 4, params_of::<C>(), &Path::Root(""))?;
     C::abi_decode_raw(&calldata[4..]).map_err(|e| rejected("", e))

@@ -82,6 +82,7 @@ macro_rules! protocol_errors {
 
             /// Strictly decodes revert data, choosing the error by its selector.
             pub fn decode(data: &[u8]) -> Result<Self> {
+                crate::limits::check_len("revertData", data.len(), crate::limits::MAX_ABI_BYTES)?;
                 let selector = read_selector(data)?;
                 $(if selector == <$ty as SolError>::SELECTOR {
                     check_exact(data, 4, params_of::<$ty>(), &Path::Root(""))?;

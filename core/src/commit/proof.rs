@@ -75,10 +75,12 @@ impl InclusionProof {
 
     /// Decodes the binary encoding. Empty input or fewer than 89 bytes, or fewer than
     /// `89 + 8k + 32s`: [`ErrorCode::ProofTruncated`]; more: [`ErrorCode::ProofOverlong`];
-    /// a version byte other than 1: [`ErrorCode::ProofMalformed`]. Lengths are checked before
-    /// anything is allocated. The indices and siblings are not interpreted here
+    /// a version byte other than 1: [`ErrorCode::ProofMalformed`]; more than
+    /// [`MAX_PROOF_BYTES`](crate::limits::MAX_PROOF_BYTES): [`ErrorCode::InputTooLarge`]. Lengths
+    /// are checked before anything is allocated. The indices and siblings are not interpreted here
     /// ([`verify`](Self::verify) does).
     pub fn decode(bytes: &[u8]) -> Result<Self> {
+        crate::limits::check_len("proof", bytes.len(), crate::limits::MAX_PROOF_BYTES)?;
         let version = *bytes
             .first()
             .ok_or_else(|| rejected(ErrorCode::ProofTruncated, "proof encoding is empty (needs at least 89 bytes)"))?;

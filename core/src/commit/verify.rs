@@ -216,6 +216,8 @@ impl InclusionProof {
 
     /// For a single-item proof with too few siblings: is the item an inner node at some level
     /// `ℓ ≥ 1`, position `index >> ℓ` or `index`, whose path to the root the siblings complete?
+    /// A table of more than 2^63 leaves has a level 64, where `index >> 64` is 0 (a plain `>>`
+    /// by 64 overflows: found by the `proof_binary` fuzz target).
     fn shortened_path(&self, hashes: &[B256], leaf_count: u64) -> Option<String> {
         let ([index], [hash]) = (self.indices.as_slice(), hashes) else { return None };
         let mut width = leaf_count;
@@ -223,8 +225,9 @@ impl InclusionProof {
         while width > 1 {
             width = parent_width(width);
             level += 1;
-            let mut candidates = vec![index >> level];
-            if *index != index >> level {
+            let ancestor = index.checked_shr(level).unwrap_or(0);
+            let mut candidates = vec![ancestor];
+            if *index != ancestor {
                 candidates.push(*index);
             }
             for position in candidates.into_iter().filter(|p| *p < width) {
@@ -289,5 +292,26 @@ fn describe_indices(indices: &[u64]) -> String {
         [one] => format!("leaf {one}"),
         many if many.len() <= 8 => format!("leaves {many:?}"),
         many => format!("{} leaves", many.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commit::TableCommitment;
+
+    /// A single-index proof of a table of 2^64 - 1 leaves with too few siblings: the inner-node
+    /// search climbs 64 levels and must not overflow shifting the index (fuzz regression).
+    #[test]
+    fn a_table_of_2_pow_64_leaves_is_searched_without_overflow() {
+        let commitment = TableCommitment {
+            entry_count: u64::MAX - 1,
+            lookup_count: 1,
+            shared_public_input: B256::ZERO,
+            root: B256::repeat_byte(7),
+        };
+        let proof = InclusionProof { commitment, indices: vec![u64::MAX - 2], siblings: vec![B256::ZERO] };
+        let e = proof.verify_hashes(&ExpectedCommitment::Record(commitment), &[B256::ZERO]).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::ProofTruncated, "{e}");
     }
 }

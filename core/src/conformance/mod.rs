@@ -37,6 +37,7 @@ pub const IMPLEMENTED_KINDS: &[&str] = &[
     "ocpProduce",
     "batchMembership",
     "consumptionEvidence",
+    "hostileInput",
 ];
 
 /// Pass/fail counts of one kind.
@@ -107,6 +108,7 @@ pub fn run_vectors(file: &Value, only: &[String]) -> Result<ConformanceReport, E
         path: "cases".into(),
         message: "a vector file needs a \"cases\" array".into(),
     })?;
+    let sources = file.pointer("/header/sources").and_then(Value::as_object);
     let mut report = ConformanceReport::default();
     for kind in only {
         report.kinds.entry(kind.clone()).or_default();
@@ -118,7 +120,7 @@ pub fn run_vectors(file: &Value, only: &[String]) -> Result<ConformanceReport, E
         }
         let id = case.get("id").and_then(Value::as_str).map_or_else(|| format!("cases[{i}]"), str::to_owned);
         let count = report.kinds.entry(kind.clone()).or_default();
-        match run_case(&kind, case) {
+        match run_case_with(&kind, case, sources) {
             Ok(()) => count.passed += 1,
             Err(reason) => {
                 count.failed += 1;
@@ -133,12 +135,20 @@ pub(crate) type CaseResult = Result<(), String>;
 
 mod commit;
 mod e2e;
+mod hostile;
 mod membership;
 mod ocp;
 pub use e2e::mutation_needs_evm;
+pub use hostile::{HOSTILE_FORMS, HOSTILE_TEXT_FORMS};
 
-/// Runs one case; `Err` says what differed.
+/// Runs one case; `Err` says what differed. A case that names one of its file's
+/// `header.sources` needs [`run_vectors`] (or [`run_case_with`]).
 pub fn run_case(kind: &str, case: &Value) -> CaseResult {
+    run_case_with(kind, case, None)
+}
+
+/// Runs one case with its file's `header.sources` (named byte strings cases refer to).
+pub fn run_case_with(kind: &str, case: &Value, sources: Option<&serde_json::Map<String, Value>>) -> CaseResult {
     let inputs = case.get("inputs").ok_or("case has no inputs")?;
     let expected = case.get("expected").ok_or("case has no expected")?;
     match kind {
@@ -159,6 +169,7 @@ pub fn run_case(kind: &str, case: &Value) -> CaseResult {
         "tableCommitment" | "inclusionProof" | "inclusionProofTampered" => commit::commit_case(kind, inputs, expected),
         "ocpArtifact" | "ocpProduce" => ocp::ocp_case(kind, inputs, expected),
         "batchMembership" | "consumptionEvidence" => membership::membership_case(kind, inputs, expected),
+        "hostileInput" => hostile::hostile_case(inputs, expected, sources),
         other => Err(format!("kind {other:?} is not implemented by this version of exectable")),
     }
 }

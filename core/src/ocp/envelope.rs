@@ -11,7 +11,7 @@
 //! ([`ErrorCode::OcpUnsupportedRule`]), so the Solana sample parses and is then refused.
 
 use super::rule::{EVM_EVENT_LOG_RULE_ID, EVM_EVENT_LOG_RULE_VERSION, EVM_NAMESPACE};
-use super::time::{is_rfc3339, utc_from_unix_ms};
+use super::time::{is_rfc3339, utc_from_unix_ms, MAX_RFC3339_UNIX_MS};
 use super::{lowercase_hex, sha256_digest};
 use crate::error::{Error, ErrorCode, Result};
 use alloy_primitives::{hex, B256};
@@ -148,11 +148,21 @@ pub fn is_caip2(id: &str) -> bool {
 
 impl OcpEnvelope {
     /// The EVM envelope for `observation`: `digest` = SHA-256(observation), namespace `evm`,
-    /// rule `evm/event-log` 1.0.0. `chain_id` must be `eip155:<decimal>` ([`Error::InvalidArgument`]).
+    /// rule `evm/event-log` 1.0.0. `chain_id` must be `eip155:<decimal>`, and both times at most
+    /// [`MAX_RFC3339_UNIX_MS`] (year 9999: later ones have no RFC 3339 form, so the envelope
+    /// would not parse back; found by the `ocp_artifact` fuzz target) ([`Error::InvalidArgument`]).
     pub fn produce(observation: &[u8], input: &EnvelopeInput) -> Result<Self> {
         let decimal = |r: &str| !r.is_empty() && !r.starts_with('0') && r.bytes().all(|b| b.is_ascii_digit());
         if !is_caip2(&input.chain_id) || !input.chain_id.strip_prefix("eip155:").is_some_and(decimal) {
             return Err(Error::invalid("chainId", format!("{:?} is not a CAIP-2 eip155:<chain id>", input.chain_id)));
+        }
+        for (name, ms) in [("assertionTimeMs", input.assertion_time_ms), ("createdMs", input.created_ms)] {
+            if ms > MAX_RFC3339_UNIX_MS {
+                return Err(Error::invalid(
+                    name,
+                    format!("{ms} ms is after 9999-12-31T23:59:59.999Z, the last time RFC 3339 can write"),
+                ));
+            }
         }
         Ok(OcpEnvelope {
             chain_id: input.chain_id.clone(),
@@ -282,6 +292,22 @@ mod tests {
         for bad in ["eip155:", "eip155:0x1", "solana:devnet", "eip155:01", "1"] {
             let e = OcpEnvelope::produce(b"", &EnvelopeInput { chain_id: bad.into(), ..input() }).unwrap_err();
             assert_eq!(e.path(), Some("chainId"), "{bad}");
+        }
+    }
+
+    /// A time after year 9999 has no RFC 3339 form: producing it is refused, as the envelope would
+    /// not parse back (fuzz regression); the last writable millisecond round-trips.
+    #[test]
+    fn times_past_year_9999_are_refused() {
+        let last = EnvelopeInput { assertion_time_ms: MAX_RFC3339_UNIX_MS, created_ms: MAX_RFC3339_UNIX_MS, ..input() };
+        let env = OcpEnvelope::produce(b"abc", &last).unwrap();
+        assert_eq!(OcpEnvelope::from_json(&env.to_json()).unwrap(), env);
+        for (name, late) in [
+            ("assertionTimeMs", EnvelopeInput { assertion_time_ms: MAX_RFC3339_UNIX_MS + 1, ..input() }),
+            ("createdMs", EnvelopeInput { created_ms: u64::MAX, ..input() }),
+        ] {
+            let e = OcpEnvelope::produce(b"abc", &late).unwrap_err();
+            assert_eq!((e.code(), e.path()), (ErrorCode::InvalidArgument, Some(name)), "{e}");
         }
     }
 

@@ -1,6 +1,11 @@
 //! UTC timestamps of the v1.0 envelope (`created_utc`, `assertion_time_utc`): formatting a
 //! caller-supplied Unix time in milliseconds, and checking a given timestamp's form. No clock.
 
+/// The last instant RFC 3339 can write (four-digit years): `9999-12-31T23:59:59.999Z`, in
+/// milliseconds after the Unix epoch. [`utc_from_unix_ms`] of a later time has a longer year,
+/// which [`is_rfc3339`] (and so an envelope parser) refuses.
+pub const MAX_RFC3339_UNIX_MS: u64 = 253_402_300_799_999;
+
 /// `ms` milliseconds after the Unix epoch as RFC 3339 UTC: `2026-05-19T12:00:05Z`, with
 /// `.mmm` before the `Z` when `ms` is not a whole second.
 pub fn utc_from_unix_ms(ms: u64) -> String {
@@ -92,6 +97,9 @@ mod tests {
         assert_eq!(utc_from_unix_ms(1_777_222_524_027), "2026-04-26T16:55:24.027Z");
         assert_eq!(utc_from_unix_ms(1_779_192_005_000), "2026-05-19T12:00:05Z");
         assert_eq!(utc_from_unix_ms(4_107_542_399_999), "2100-02-28T23:59:59.999Z");
+        assert_eq!(utc_from_unix_ms(MAX_RFC3339_UNIX_MS), "9999-12-31T23:59:59.999Z");
+        assert!(is_rfc3339(&utc_from_unix_ms(MAX_RFC3339_UNIX_MS)));
+        assert!(!is_rfc3339(&utc_from_unix_ms(MAX_RFC3339_UNIX_MS + 1)), "year 10000 has five digits");
     }
 
     #[test]
