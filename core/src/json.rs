@@ -44,7 +44,8 @@ pub fn parse_json(text: &str) -> Result<Value> {
     serde_json::from_str(text).map_err(|e| Error::JsonSyntax { message: e.to_string() })
 }
 
-fn shape_err(path: &Path<'_>, message: impl Into<String>) -> Error {
+/// [`Error::JsonShape`] at `path`: the value's JSON shape is wrong.
+pub fn shape_err(path: &Path<'_>, message: impl Into<String>) -> Error {
     Error::JsonShape { path: path.to_string(), message: message.into() }
 }
 
@@ -256,9 +257,19 @@ pub fn expect_object<'v>(value: &'v Value, path: &Path<'_>, fields: &[&str]) -> 
     let map =
         value.as_object().ok_or_else(|| shape_err(path, format!("expected an object, found {}", kind_of(value))))?;
     if let Some(unknown) = map.keys().find(|k| !fields.contains(&k.as_str())) {
-        return Err(shape_err(&path.field(unknown), format!("unknown field (expected one of: {})", fields.join(", "))));
+        return Err(unknown_field(&path.field(unknown), fields));
     }
     Ok(map)
+}
+
+/// The error for a member `path` that is not one of the object's `fields`.
+pub fn unknown_field(path: &Path<'_>, fields: &[&str]) -> Error {
+    shape_err(path, format!("unknown field (expected one of: {})", fields.join(", ")))
+}
+
+/// The error for a required member `path` that is absent.
+pub fn missing_field(path: &Path<'_>) -> Error {
+    shape_err(path, "missing field")
 }
 
 /// Reads the required member `name` of `map` (used by struct impls).
@@ -266,7 +277,7 @@ pub fn required_field<T: CanonicalJson>(map: &Map<String, Value>, name: &str, pa
     let child = path.field(name);
     match map.get(name) {
         Some(v) => T::from_json_at(v, &child),
-        None => Err(shape_err(&child, "missing field")),
+        None => Err(missing_field(&child)),
     }
 }
 

@@ -2,7 +2,7 @@
 //! `decode_many` (thousands of blobs decoded in parallel with the GIL released), and the
 //! `ManagerCall` class whose `args` hold the struct classes, ints and bytes.
 
-use crate::convert::{arg_err, bytes_like, py_json, read_fields, shape_error, type_name, FieldsFrom, Floats, PyValue};
+use crate::convert::{arg_err, bytes_like, py_json, read_fields, type_name, FieldsFrom, Floats, PyValue};
 use crate::errors::{detached, py_err};
 use crate::structs::{input_bytes, input_json, json_text};
 use alloy_sol_types::SolCall;
@@ -102,8 +102,7 @@ impl PyManagerCall {
     /// The canonical signature the selector hashes (`postAndVerifyBatch((…))`).
     #[getter]
     fn signature(&self) -> &'static str {
-        let selector = self.0.selector();
-        ManagerCall::FUNCTIONS.iter().find(|(_, s, _)| *s == selector).map(|(_, _, sig)| *sig).unwrap_or_default()
+        self.0.signature()
     }
 
     /// The arguments by Solidity parameter name (struct classes, ints, bytes, lists).
@@ -158,7 +157,7 @@ impl PyManagerCall {
             Ok(())
         })?;
         let (Some(function), Some(args)) = (function, args) else {
-            return Err(py_err(py, shape_error(&root, "expected function and args".into())));
+            return Err(py_err(py, exectable::json::shape_err(&root, "expected function and args")));
         };
         let call = call_from_py(&function, args.bind(py), FieldsFrom::Dict)?;
         if selector.is_some_and(|s| s != call.selector()) {
@@ -181,7 +180,7 @@ impl PyManagerCall {
     }
 
     fn __repr__(&self) -> String {
-        format!("ManagerCall({}, {} bytes of calldata)", self.0.function_name(), self.0.encode().len())
+        format!("ManagerCall({}, {})", self.0.function_name(), self.0.signature())
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyBytes>,))> {

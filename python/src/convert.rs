@@ -13,6 +13,7 @@ use crate::errors::{detached, py_err};
 use crate::structs::input_json;
 use alloy_primitives::{hex, Address, Bytes, B256, I256, U256};
 use exectable::abi::layout::Path;
+use exectable::json::{missing_field, shape_err, unknown_field};
 use exectable::limits::MAX_JSON_DEPTH;
 use exectable::receipt::Receipt;
 use exectable::{CanonicalJson, Error};
@@ -313,7 +314,7 @@ pub fn read_fields(
     let py = dict.py();
     for (key, value) in dict.iter() {
         let Some(name) = key.cast::<PyString>().ok().and_then(|k| k.to_cow().ok().map(|c| c.into_owned())) else {
-            return Err(py_err(py, shape_error(path, format!("field names are str, found {}", type_name(&key)))));
+            return Err(py_err(py, shape_err(path, format!("field names are str, found {}", type_name(&key)))));
         };
         match fields.iter().find(|f| **f == name.as_str()) {
             Some(field) => set(field, &value, &path.field(field))?,
@@ -324,22 +325,16 @@ pub fn read_fields(
                 )))
             }
             None => {
-                let message = format!("unknown field (expected one of: {})", fields.join(", "));
-                return Err(py_err(py, shape_error(&path.field(&name), message)));
+                return Err(py_err(py, unknown_field(&path.field(&name), fields)));
             }
         }
     }
     if from == FieldsFrom::Dict {
         if let Some(missing) = fields.iter().find(|f| !dict.contains(**f).unwrap_or(false)) {
-            return Err(py_err(py, shape_error(&path.field(missing), "missing field".into())));
+            return Err(py_err(py, missing_field(&path.field(missing))));
         }
     }
     Ok(())
-}
-
-/// Core's JSON shape error (the code and message core gives for the same fault in JSON text).
-pub fn shape_error(path: &Path<'_>, message: String) -> Error {
-    Error::JsonShape { path: path.to_string(), message }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -48,9 +48,14 @@ macro_rules! manager_calls {
                 match self { $(ManagerCall::$variant(c) => c.abi_encode(),)* }
             }
 
+            /// The canonical signature the selector hashes (`postAndVerifyBatch((…))`).
+            pub fn signature(&self) -> &'static str {
+                match self { $(ManagerCall::$variant(_) => <$call>::SIGNATURE,)* }
+            }
+
             /// The function name as in Solidity (`postAndVerifyBatch`).
             pub fn function_name(&self) -> &'static str {
-                let signature = match self { $(ManagerCall::$variant(_) => <$call>::SIGNATURE,)* };
+                let signature = self.signature();
                 signature.split('(').next().unwrap_or(signature)
             }
 
