@@ -211,6 +211,11 @@ pub enum Error {
     /// was crossed, when the check reads the input (JSON depth and items).
     #[error("{path}: {what} is {found}{}, above the limit of {limit}", at_offset(*offset))]
     InputTooLarge { path: String, what: &'static str, found: usize, limit: usize, offset: Option<usize> },
+    /// The compiled contract's ABI decoder reverts on this calldata (`Evm` decoding mode,
+    /// [`crate::abi::mode`]): `code` is 101, 102, 103 or 105 by the check that fails, `offset`
+    /// the word at fault (`usize::MAX` for a position past `usize`), `reason` the check.
+    #[error("{path}: the contract's ABI decoder reverts at offset {offset}: {reason}")]
+    EvmRevert { code: ErrorCode, path: String, offset: usize, reason: String },
     /// A verification said no: an inclusion proof, table commitment, OCP artifact or batch
     /// membership claim was rejected. `code` is one of the 4xx/5xx/6xx codes and names the
     /// reason; `message` says what differed.
@@ -238,7 +243,7 @@ impl Error {
             Error::JsonNumber { .. } => ErrorCode::JsonNumber,
             Error::InvalidArgument { .. } => ErrorCode::InvalidArgument,
             Error::InputTooLarge { .. } => ErrorCode::InputTooLarge,
-            Error::Rejected { code, .. } => *code,
+            Error::EvmRevert { code, .. } | Error::Rejected { code, .. } => *code,
         }
     }
 
@@ -255,7 +260,8 @@ impl Error {
             | Error::JsonHex { path, .. }
             | Error::JsonNumber { path, .. }
             | Error::InvalidArgument { path, .. }
-            | Error::InputTooLarge { path, .. } => Some(path),
+            | Error::InputTooLarge { path, .. }
+            | Error::EvmRevert { path, .. } => Some(path),
             _ => None,
         }
     }
@@ -268,7 +274,8 @@ impl Error {
             | Error::AbiLengthTooLarge { offset, .. }
             | Error::AbiDirtyPadding { offset, .. }
             | Error::AbiInvalidWord { offset, .. }
-            | Error::AbiTrailingBytes { offset, .. } => Some(*offset),
+            | Error::AbiTrailingBytes { offset, .. }
+            | Error::EvmRevert { offset, .. } => Some(*offset),
             Error::InputTooLarge { offset, .. } => *offset,
             _ => None,
         }

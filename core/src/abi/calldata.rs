@@ -4,6 +4,7 @@
 //! by its selector. Functions with the same signature on both sides (`executeCrossChainCall`,
 //! `staticCallLookup`, `computeCrossChainCallHash`, …) have one selector and one variant.
 
+use super::mode::{decode_call_with, DecodeMode, Decoded};
 use super::{decode_call, layout::Path, read_selector};
 use crate::error::{Error, Result};
 use crate::json::{expect_object, required_field, CanonicalJson};
@@ -39,6 +40,18 @@ macro_rules! manager_calls {
                 let selector = read_selector(calldata)?;
                 $(if selector == <$call>::SELECTOR {
                     return decode_call::<$call>(calldata).map(ManagerCall::$variant);
+                })*
+                Err(Error::AbiUnknownSelector { what: "function selector", found: hex::encode_prefixed(selector) })
+            }
+
+            /// Decodes calldata in `mode`, choosing the function by its selector:
+            /// [`DecodeMode::Evm`] for calldata the chain accepted (a transaction input, a
+            /// call-trace frame), with its layout reported.
+            pub fn decode_with(calldata: &[u8], mode: DecodeMode) -> Result<Decoded<Self>> {
+                crate::limits::check_len("calldata", calldata.len(), crate::limits::MAX_ABI_BYTES)?;
+                let selector = read_selector(calldata)?;
+                $(if selector == <$call>::SELECTOR {
+                    return decode_call_with::<$call>(calldata, mode).map(|d| d.map(ManagerCall::$variant));
                 })*
                 Err(Error::AbiUnknownSelector { what: "function selector", found: hex::encode_prefixed(selector) })
             }
@@ -193,6 +206,14 @@ fn with_selector(selector: [u8; 4], args: &[u8]) -> Vec<u8> {
 /// Strictly decodes `postAndVerifyBatch` calldata into its batch.
 pub fn decode_post_and_verify_batch(calldata: &[u8]) -> Result<l1::ProofSystemBatchPerVerificationEntries> {
     decode_call::<IEEZ::postAndVerifyBatchCall>(calldata).map(|c| c.batch)
+}
+
+/// Decodes `postAndVerifyBatch` calldata in `mode` into its batch and the input's layout.
+pub fn decode_post_and_verify_batch_with(
+    calldata: &[u8],
+    mode: DecodeMode,
+) -> Result<Decoded<l1::ProofSystemBatchPerVerificationEntries>> {
+    decode_call_with::<IEEZ::postAndVerifyBatchCall>(calldata, mode).map(|d| d.map(|c| c.batch))
 }
 
 /// L2 `loadExecutionTable(entries, lookupCalls)` calldata (selector `0x59683c8b`).

@@ -1,10 +1,13 @@
 //! Byte-exact ABI encoding and strict decoding of protocol structs, manager calldata, event logs
 //! and revert data. Encoding is alloy's `abi.encode`; decoding first runs the [`layout`] check
 //! (canonical form, field path and offset on every fault, no allocation), then alloy's decoder.
+//! Manager calldata the chain accepted is read in [`mode::DecodeMode::Evm`] instead: exactly what
+//! the contract's own decoder accepts, with the layout reported ([`mode`]).
 
 pub mod calldata;
 pub mod events;
 pub mod layout;
+pub mod mode;
 pub mod revert;
 
 use crate::error::{Error, Result};
