@@ -46,10 +46,12 @@ pub fn error_json(e: &Error) -> Value {
     json!({"code": e.code().as_u32(), "name": format!("{:?}", e.code()), "message": e.to_string()})
 }
 
-/// `{"<verdict>": false, "code", "error" (the code's name), "reason"}`: a negative verdict as JSON.
+/// `{"<verdict>": false, "verdict": "notIncluded" | "cannotDecide", "code", "error" (the code's
+/// name), "reason"}`: a negative verdict as JSON.
 pub fn rejection_json(verdict: &str, e: &Error) -> Value {
     let mut map = serde_json::Map::new();
     map.insert(verdict.into(), Value::Bool(false));
+    map.insert("verdict".into(), json!(exectable::Verdict::of_error(e).name()));
     map.insert("code".into(), json!(e.code().as_u32()));
     map.insert("error".into(), json!(format!("{:?}", e.code())));
     map.insert("reason".into(), json!(e.to_string()));

@@ -4,9 +4,10 @@
 
 use alloy_primitives::{hex, Address, B256, U256};
 use clap::{Parser, Subcommand, ValueEnum};
-use exectable::abi::calldata::decode_post_and_verify_batch;
+use exectable::abi::calldata::decode_post_and_verify_batch_with;
 use exectable::abi::events::raw_log_from_json;
 use exectable::abi::layout::Path;
+use exectable::abi::mode::DecodeMode;
 use exectable::batch::{BatchOverview, ItemOverview, Placement};
 use exectable::conformance::{run_vectors, ConformanceReport};
 use exectable::hash::call::CrossChainCallHashInput;
@@ -65,6 +66,9 @@ enum Command {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// evm: read it as the contract does (a mined input; the layout is reported); strict: canonical only.
+        #[arg(long, value_enum, default_value_t = Mode::Evm)]
+        mode: Mode,
     },
     /// Decode manager calldata (by selector) or, with --type, one ABI-encoded struct → canonical JSON.
     Decode {
@@ -73,6 +77,10 @@ enum Command {
         /// Struct to decode as (e.g. l1.ExecutionEntry, LookupCall, l2.ExecutionEntry); default: calldata.
         #[arg(long = "type", short = 't')]
         ty: Option<String>,
+        /// Calldata only. evm: read it as the contract does (a mined input; "layout" says whether it
+        /// is canonical); strict: accept only the canonical encoding.
+        #[arg(long, value_enum, default_value_t = Mode::Evm)]
+        mode: Mode,
     },
     /// Encode canonical JSON → ABI hex: calldata for {"function": …, "args": …}, else --type's struct.
     Encode {
@@ -163,6 +171,24 @@ enum HashWhat {
     Call,
     /// A ProofSystemBatchPerVerificationEntries (or postAndVerifyBatch call JSON): all its hashes.
     Batch,
+}
+
+/// How calldata is read (`--mode`).
+#[derive(Clone, Copy, ValueEnum)]
+enum Mode {
+    /// As the compiled contract's ABI decoder reads it: any layout it accepts, reported.
+    Evm,
+    /// Only the canonical encoding `abi.encode` produces.
+    Strict,
+}
+
+impl From<Mode> for DecodeMode {
+    fn from(mode: Mode) -> Self {
+        match mode {
+            Mode::Evm => DecodeMode::Evm,
+            Mode::Strict => DecodeMode::Strict,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -326,11 +352,16 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Prove(args) => return prove::run(args),
         Command::Ocp(args) => return ocp::run(args),
         Command::Verify(what) => return verify::run(what),
-        Command::Decode { input, ty } => {
+        Command::Decode { input, ty, mode } => {
             let bytes = read_hex(input)?;
             let value = match ty {
                 Some(name) => struct_kind(&name)?.decode_to_json(&bytes).map_err(err)?,
-                None => ManagerCall::decode(&bytes).map_err(err)?.to_json(),
+                None => {
+                    let decoded = ManagerCall::decode_with(&bytes, mode.into()).map_err(err)?;
+                    let mut json = decoded.value.to_json();
+                    json["layout"] = decoded.layout.to_json();
+                    json
+                }
             };
             print_json(&value);
         }
@@ -386,8 +417,9 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let data = read_revert_data(input)?;
             print_json(&decode_revert(&data).map_err(err)?.to_json());
         }
-        Command::Inspect { input, json } => {
-            let batch = decode_post_and_verify_batch(&read_hex(input)?).map_err(err)?;
+        Command::Inspect { input, json, mode } => {
+            let decoded = decode_post_and_verify_batch_with(&read_hex(input)?, mode.into()).map_err(err)?;
+            let (batch, layout) = (decoded.value, decoded.layout);
             let overview = BatchOverview::of(&batch);
             if json {
                 let rows = |items: &[ItemOverview]| -> Vec<Value> {
@@ -398,8 +430,13 @@ fn run(command: Command) -> Result<ExitCode, String> {
                         )
                         .collect()
                 };
-                print_json(&json!({"entries": rows(&overview.entries), "lookupCalls": rows(&overview.lookup_calls)}));
+                print_json(&json!({
+                    "layout": layout.to_json(),
+                    "entries": rows(&overview.entries),
+                    "lookupCalls": rows(&overview.lookup_calls),
+                }));
             } else {
+                emitln(format!("calldata layout: {layout}"));
                 emitln(inspect_table(&batch, &overview).trim_end());
             }
         }

@@ -1,7 +1,10 @@
-//! `exectable verify`: proofs, OCP artifacts and batch membership. Every verifier prints VALID or
-//! INVALID with the reason and exits 0 (valid), 1 (invalid) or 2 (bad input).
+//! `exectable verify`: proofs, OCP artifacts and batch membership. Every verifier gives one of three
+//! answers ([`exectable::Verdict`]) and exits with its code: 0 included (proofs and artifacts say
+//! VALID), 1 not included (INVALID), 3 cannot decide (the input is unusable: unreadable files,
+//! malformed JSON or receipts, not the manager's call, …). 2 is left to command-line usage errors.
 
 use crate::{verify_membership, verify_ocp, verify_proof};
+use exectable::Verdict;
 use std::process::ExitCode;
 
 /// What to verify.
@@ -15,11 +18,15 @@ pub enum Verify {
     Membership(verify_membership::Args),
 }
 
-/// Runs `exectable verify …`.
+/// Runs `exectable verify …`; an input that cannot be read is `CANNOT DECIDE` (exit 3).
 pub fn run(what: Verify) -> Result<ExitCode, String> {
-    match what {
+    let result = match what {
         Verify::Proof(args) => verify_proof::run(args),
         Verify::Ocp(args) => verify_ocp::run(args),
         Verify::Membership(args) => verify_membership::run(args),
-    }
+    };
+    result.or_else(|message| {
+        eprintln!("{}: {message}", Verdict::CannotDecide);
+        Ok(ExitCode::from(Verdict::CannotDecide.exit_code()))
+    })
 }

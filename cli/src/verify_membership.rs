@@ -3,7 +3,7 @@
 
 use crate::io::{blob_source, coded, emitln, err, error_json, parse_arg, print_json, read_hex, read_json};
 use alloy_primitives::{Address, B256};
-use exectable::inclusion::{is_membership_rejection, verify_membership, ItemQuery, MembershipRequest, PostingOptions};
+use exectable::inclusion::{membership_verdict, verify_membership, ItemQuery, MembershipRequest, PostingOptions};
 use exectable::receipt::Receipt;
 use exectable::types::l1;
 use exectable::CanonicalJson;
@@ -93,7 +93,8 @@ fn query(args: &ItemArgs) -> Result<ItemQuery, String> {
     })
 }
 
-/// Runs `exectable verify membership`: exit 0 valid, 1 invalid, 2 bad input.
+/// Runs `exectable verify membership`: exit 0 included, 1 not included, 3 cannot decide
+/// (an input that cannot be read also ends as cannot decide, in [`crate::verify::run`]).
 pub fn run(args: Args) -> Result<ExitCode, String> {
     let tx_input = read_hex(Some(args.tx_input.clone()))?;
     let posting = receipt(&args.receipt)?;
@@ -111,29 +112,30 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         options: &options,
         later_receipts: &later,
     };
-    match verify_membership(&request) {
+    let result = verify_membership(&request);
+    let verdict = membership_verdict(&result);
+    match result {
         Ok(report) => {
             if args.json {
                 print_json(&report.to_json());
             } else {
                 let n = report.matches.len();
+                let warning = if report.posted.layout.is_canonical() { "" } else { " (non-canonical calldata)" };
                 emitln(format!(
-                    "VALID: {} is part of the posted batch ({n} match{})",
+                    "{verdict}{warning}: {} is part of the posted batch ({n} match{})",
                     query.describe(),
                     if n == 1 { "" } else { "es" }
                 ));
                 emitln(report.to_text().trim_end());
             }
-            Ok(ExitCode::SUCCESS)
         }
-        Err(e) if is_membership_rejection(&e) => {
+        Err(e) => {
             if args.json {
-                print_json(&json!({"valid": false, "error": error_json(&e)}));
+                print_json(&json!({"verdict": verdict.name(), "valid": false, "error": error_json(&e)}));
             } else {
-                emitln(format!("INVALID: {}", coded(&e)));
+                emitln(format!("{verdict}: {}", coded(&e)));
             }
-            Ok(ExitCode::from(1))
         }
-        Err(e) => Err(err(e)),
     }
+    Ok(ExitCode::from(verdict.exit_code()))
 }

@@ -3,10 +3,11 @@
 
 use crate::io::{coded, emitln, err, error_json, print_json, read_input, read_json};
 use crate::ocp::observation;
+use crate::verify_proof::invalid_label;
 use exectable::json::parse_json;
 use exectable::ocp::{verify, OcpArtifact};
 use exectable::receipt::Receipt;
-use exectable::{Error, ErrorCode};
+use exectable::{Error, ErrorCode, Verdict};
 use serde_json::json;
 use std::process::ExitCode;
 
@@ -31,14 +32,15 @@ pub struct Args {
 
 fn print_invalid(e: &Error, json: bool) {
     if json {
-        print_json(&json!({"valid": false, "error": error_json(e)}));
+        print_json(&json!({"valid": false, "verdict": Verdict::of_error(e).name(), "error": error_json(e)}));
     } else {
-        emitln(format!("INVALID: {}", coded(e)));
+        emitln(format!("{}: {}", invalid_label(e), coded(e)));
     }
 }
 
-/// Runs `exectable verify ocp`: exit 0 VALID, 1 INVALID (with the reason), 2 bad input (unreadable
-/// files, text that is not JSON, a malformed receipt).
+/// Runs `exectable verify ocp`: exit 0 VALID, 1 INVALID (the artifact does not hold for this
+/// observation and receipt), 3 cannot decide (a malformed artifact, an unsupported rule, a receipt
+/// of another transaction; unreadable files, text that is not JSON, a malformed receipt).
 pub fn run(args: Args) -> Result<ExitCode, String> {
     let text = read_input(args.artifact)?;
     let value = parse_json(&text).map_err(err)?;
@@ -52,7 +54,7 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         Ok(a) => a,
         Err(e) if e.code() == ErrorCode::OcpMalformed => {
             print_invalid(&e, args.json);
-            return Ok(ExitCode::from(1));
+            return Ok(ExitCode::from(Verdict::of_error(&e).exit_code()));
         }
         Err(e) => return Err(err(e)),
     };
@@ -62,9 +64,9 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
     } else {
         match report.error() {
             None => emitln("VALID"),
-            Some(e) => emitln(format!("INVALID: {}", coded(&e))),
+            Some(e) => emitln(format!("{}: {}", invalid_label(&e), coded(&e))),
         }
         emitln(report.to_string().trim_end());
     }
-    Ok(if report.is_valid() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(ExitCode::from(report.error().map_or(Verdict::Included, |e| Verdict::of_error(&e)).exit_code()))
 }

@@ -6,7 +6,7 @@ use crate::io::{coded, emitln, err, object_or_string, print_json, read_input, re
 use exectable::abi::layout::Path;
 use exectable::commit::{InclusionProof, Leaf, ProofItem, VerifiedInclusion};
 use exectable::json::{parse_hex, parse_json};
-use exectable::{CanonicalJson, Error};
+use exectable::{CanonicalJson, Error, Verdict};
 use std::process::ExitCode;
 
 const HELP: &str = "\
@@ -79,11 +79,20 @@ fn verify(args: &Args) -> Result<Result<VerifiedInclusion, Error>, String> {
     Ok(proof.verify(&commitment, &items))
 }
 
+/// `INVALID` for a proof that does not show inclusion, `CANNOT DECIDE` for unusable input.
+pub fn invalid_label(e: &Error) -> &'static str {
+    match Verdict::of_error(e) {
+        Verdict::CannotDecide => Verdict::CannotDecide.label(),
+        _ => "INVALID",
+    }
+}
+
 fn leaves_text(leaves: &[Leaf]) -> String {
     leaves.iter().map(Leaf::to_string).collect::<Vec<_>>().join(", ")
 }
 
-/// Runs `exectable verify proof`: exit 0 VALID, 1 INVALID, 2 bad input.
+/// Runs `exectable verify proof`: exit 0 VALID (included), 1 INVALID (not included: the proof does
+/// not lead to the committed root), 3 cannot decide (a malformed proof or commitment).
 pub fn run(args: Args) -> Result<ExitCode, String> {
     match verify(&args)? {
         Ok(ok) => {
@@ -98,9 +107,9 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             if args.json {
                 print_json(&rejection_json("valid", &e));
             } else {
-                emitln(format!("INVALID: {}", coded(&e)));
+                emitln(format!("{}: {}", invalid_label(&e), coded(&e)));
             }
-            Ok(ExitCode::from(1))
+            Ok(ExitCode::from(Verdict::of_error(&e).exit_code()))
         }
     }
 }

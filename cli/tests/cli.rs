@@ -171,7 +171,37 @@ fn inspect_lists_hashes_and_placements_of_the_demo_batch() {
     assert_eq!(entries[0]["placement"], serde_json::json!({"transient": {"index": "0x0"}}));
     assert_eq!(entries[1]["placement"], serde_json::json!({"queued": {"rollupId": "0x1", "queueIndex": "0x0"}}));
     assert_eq!(entries[2]["placement"], serde_json::json!({"queued": {"rollupId": "0x2", "queueIndex": "0x0"}}));
+    assert_eq!(json["layout"], serde_json::json!({"canonical": true}));
     let table = stdout(&run(&["inspect", DEMO]));
-    assert!(table.starts_with("postAndVerifyBatch: 3 entries (1 transient)"), "{table}");
+    assert!(table.starts_with("calldata layout: canonical\npostAndVerifyBatch: 3 entries (1 transient)"), "{table}");
     assert!(table.contains(hashes["entryHashes"][2].as_str().unwrap()), "{table}");
+}
+
+/// A mined input laid out differently (here: a word appended) is read as the contract reads it and
+/// reported non-canonical; `--mode strict` refuses it; the decoded call re-encodes canonically.
+#[test]
+fn decode_and_inspect_read_mined_inputs_as_the_contract_does() {
+    let canonical = std::fs::read_to_string(DEMO).unwrap().trim().to_owned();
+    let padded = format!("{canonical}{}", "00".repeat(32));
+    let out = run(&["inspect", &padded]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let table = stdout(&out);
+    assert!(table.starts_with("calldata layout: non-canonical: first deviation at offset "), "{table}");
+    assert!(table.contains("trailingBytes"), "{table}");
+    let out = run(&["inspect", "--mode", "strict", &padded]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("[code 106]") || stderr(&out).contains("trailing"), "{}", stderr(&out));
+
+    let out = run(&["decode", &padded]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let call: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(call["layout"]["canonical"], false);
+    assert_eq!(call["layout"]["deviation"]["kind"], "trailingBytes");
+    // decode → encode gives the canonical bytes back (the layout member is ignored on input).
+    let out = run_stdin(&["encode"], &call.to_string());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), canonical);
+    let out = run(&["decode", &canonical]);
+    let call: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(call["layout"], serde_json::json!({"canonical": true}));
 }

@@ -135,24 +135,28 @@ fn prove_then_verify_in_binary_and_json() {
     let out = run(&["prove", &batch, "--entry-hash", hashes[0], "--lookup-hash", hashes[1], "--binary"]);
     assert_eq!(stdout(&out).trim(), binary);
 
-    // Swapped items: INVALID with the root mismatch; a truncated proof: 405; garbage: exit 2.
+    // Swapped items: INVALID (not included, exit 1) with the root mismatch; a truncated proof:
+    // 405, CANNOT DECIDE (exit 3); garbage: CANNOT DECIDE too.
     let out = verify_proof(&binary, &digest, &[hashes[1], hashes[0]], &[]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout(&out).starts_with("INVALID:") && stdout(&out).trim().ends_with("[code 403]"), "{}", stdout(&out));
     let cut = &binary[..binary.len() - 2];
     let out = verify_proof(cut, &digest, &[hashes[0], hashes[1]], &["--json"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(3));
     let verdict: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!((verdict["valid"].clone(), verdict["code"].clone()), (Value::Bool(false), Value::from(405)));
+    assert_eq!(verdict["verdict"], "cannotDecide");
     assert_eq!(verdict["error"], "ProofTruncated");
     let out = verify_proof("0xzz", &digest, &[hashes[0]], &[]);
-    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert_eq!(out.status.code(), Some(3), "{}", stdout(&out));
+    assert!(stderr(&out).starts_with("CANNOT DECIDE: "), "{}", stderr(&out));
     let out = run(&["prove", &batch, "--index", "9"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("entries[9] is not in the table"), "{}", stderr(&out));
 }
 
-/// Every tampered vector, through `verify proof`: INVALID with exactly its code.
+/// Every tampered vector, through `verify proof`: exactly its code, INVALID (exit 1) when the proof
+/// is well formed and does not show inclusion, CANNOT DECIDE (exit 3) when it is malformed.
 #[test]
 fn every_tampered_vector_is_invalid_with_its_code() {
     let dir = Scratch::new("tampered");
@@ -180,7 +184,8 @@ fn every_tampered_vector_is_invalid_with_its_code() {
         let items: Vec<&str> = items.iter().map(String::as_str).collect();
         let out = verify_proof(&proof, &commitment, &items, &[]);
         let code = c["expected"]["error"]["code"].as_u64().unwrap();
-        assert_eq!(out.status.code(), Some(1), "{id}: {}{}", stdout(&out), stderr(&out));
+        let verdict = exectable::Verdict::of_code(exectable::ErrorCode::from_u32(code as u32).unwrap());
+        assert_eq!(out.status.code(), Some(verdict.exit_code().into()), "{id}: {}{}", stdout(&out), stderr(&out));
         assert!(stdout(&out).trim().ends_with(&format!("[code {code}]")), "{id}: {}", stdout(&out));
         ran += 1;
     }

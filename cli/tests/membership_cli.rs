@@ -1,6 +1,7 @@
 //! End-to-end tests of `exectable verify membership` on cases of vectors/exectable-membership.json:
-//! a valid membership with consumption evidence (text and JSON), an invalid one per family of
-//! reason, and bad input — exact exit codes 0 / 1 / 2.
+//! an included entry with consumption evidence (text and JSON), a not-included one, inputs that
+//! cannot decide, and command-line misuse — exact exit codes 0 (included) / 1 (not included) /
+//! 3 (cannot decide) / 2 (usage).
 
 mod common;
 
@@ -43,14 +44,16 @@ fn valid_membership_with_consumption_evidence() {
     let o = verify_membership(&dir, &c["inputs"], &["--proxy-entry-hash", hash]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     let text = stdout(&o);
-    assert!(text.starts_with("VALID:"), "{text}");
+    assert!(text.starts_with("INCLUDED:"), "{text}");
+    assert!(text.contains("calldata: canonical encoding"), "{text}");
     assert!(text.contains("queued for rollup 1 at queue index 0"), "{text}");
     assert!(text.contains("consumed via proxyCall"), "{text}");
 
     let o = verify_membership(&dir, &c["inputs"], &["--proxy-entry-hash", hash, "--json"]);
     assert_eq!(o.status.code(), Some(0));
     let report: Value = serde_json::from_str(&stdout(&o)).unwrap();
-    assert_eq!(report["valid"], true);
+    assert_eq!((&report["valid"], &report["verdict"]), (&Value::Bool(true), &Value::from("included")));
+    assert_eq!(report["batch"]["layout"], serde_json::json!({"canonical": true}));
     // The match is the one the vector expects, with the evidence the consumption vector expects.
     let mut m = report["matches"][0].clone();
     let evidence = m.as_object_mut().unwrap().remove("evidence").unwrap();
@@ -60,12 +63,12 @@ fn valid_membership_with_consumption_evidence() {
 }
 
 #[test]
-fn invalid_membership_prints_the_reason_and_code() {
-    for (id, code) in [
-        ("membership-fail-rollupCount", 603),
-        ("membership-fail-mutated-entry", 604),
-        ("membership-fail-executeL2TX-input", 601),
-        ("membership-fail-truncated", 101),
+fn not_included_and_cannot_decide_print_the_reason_and_code() {
+    for (id, code, label, exit, verdict) in [
+        ("membership-fail-rollupCount", 603, "CANNOT DECIDE", 3, "cannotDecide"),
+        ("membership-fail-mutated-entry", 604, "NOT INCLUDED", 1, "notIncluded"),
+        ("membership-fail-executeL2TX-input", 601, "CANNOT DECIDE", 3, "cannotDecide"),
+        ("membership-fail-truncated", 101, "CANNOT DECIDE", 3, "cannotDecide"),
     ] {
         let dir = Scratch::new(id);
         let c = case(id);
@@ -82,29 +85,33 @@ fn invalid_membership_prints_the_reason_and_code() {
             other => panic!("{other}"),
         };
         let o = verify_membership(&dir, &c["inputs"], &extra);
-        assert_eq!(o.status.code(), Some(1), "{id}: {}", stdout(&o));
+        assert_eq!(o.status.code(), Some(exit), "{id}: {}", stdout(&o));
         let text = stdout(&o);
-        assert!(text.starts_with("INVALID: ") && text.trim_end().ends_with(&format!("[code {code}]")), "{id}: {text}");
+        assert!(
+            text.starts_with(&format!("{label}: ")) && text.trim_end().ends_with(&format!("[code {code}]")),
+            "{id}: {text}"
+        );
         let mut args = extra.clone();
         args.push("--json");
         let o = verify_membership(&dir, &c["inputs"], &args);
-        assert_eq!(o.status.code(), Some(1));
+        assert_eq!(o.status.code(), Some(exit));
         let json: Value = serde_json::from_str(&stdout(&o)).unwrap();
         assert_eq!((&json["valid"], &json["error"]["code"]), (&Value::Bool(false), &Value::from(code)), "{id}");
+        assert_eq!(json["verdict"], verdict, "{id}");
         assert_eq!(json["error"]["name"], c["expected"]["error"]["name"], "{id}");
     }
 }
 
 #[test]
-fn bad_input_exits_2() {
+fn unusable_input_cannot_decide_and_misuse_exits_2() {
     let dir = Scratch::new("bad-input");
     let c = case("membership-e2e-001-proxyEntryHash");
     let inputs = &c["inputs"];
     let hash = inputs["query"]["proxyEntryHash"].as_str().unwrap();
     // A hash of the wrong length.
     let o = verify_membership(&dir, inputs, &["--entry-hash", "0x1234"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("entry-hash"));
+    assert_eq!(o.status.code(), Some(3));
+    assert!(stderr(&o).starts_with("CANNOT DECIDE: ") && stderr(&o).contains("entry-hash"), "{}", stderr(&o));
     // No item named, or two: clap refuses.
     let o = verify_membership(&dir, inputs, &[]);
     assert_eq!(o.status.code(), Some(2));
@@ -114,11 +121,32 @@ fn bad_input_exits_2() {
     let mut broken = inputs.clone();
     broken["receipt"]["status"] = Value::from("0x7");
     let o = verify_membership(&dir, &broken, &["--proxy-entry-hash", hash]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(3));
     assert!(stderr(&o).contains("[code 606]"));
     // A later receipt from another block is unusable evidence, not an invalid membership.
     let c = case("consumption-fail-other-block");
     let o = verify_membership(&dir, &c["inputs"], &["--proxy-entry-hash", hash]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("laterReceipts[0].blockNumber"));
+    assert_eq!(o.status.code(), Some(3));
+    let text = stdout(&o);
+    assert!(text.starts_with("CANNOT DECIDE: ") && text.contains("laterReceipts[0].blockNumber"), "{text}");
+}
+
+/// A re-encoded copy of a posting the contract accepted is the same batch: INCLUDED, with the
+/// non-canonical layout as a warning — never NOT INCLUDED.
+#[test]
+fn non_canonical_calldata_is_included_with_a_warning() {
+    for id in ["membership-e2e-003-noncanonical-dirty-padding", "membership-e2e-003-noncanonical-moved-callData"] {
+        let dir = Scratch::new(id);
+        let c = case(id);
+        let hash = c["inputs"]["query"]["entryHash"].as_str().unwrap();
+        let o = verify_membership(&dir, &c["inputs"], &["--entry-hash", hash]);
+        assert_eq!(o.status.code(), Some(0), "{id}: {}{}", stdout(&o), stderr(&o));
+        let text = stdout(&o);
+        assert!(text.starts_with("INCLUDED (non-canonical calldata): "), "{text}");
+        assert!(text.contains("calldata: WARNING non-canonical encoding"), "{text}");
+        let o = verify_membership(&dir, &c["inputs"], &["--entry-hash", hash, "--json"]);
+        let report: Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(report["verdict"], "included");
+        assert_eq!(report["batch"]["layout"], c["expected"]["layout"]);
+    }
 }

@@ -41,12 +41,14 @@ pub mod receipt;
 pub mod replay;
 pub mod types;
 pub mod validate;
+pub mod verdict;
 
 pub use abi::events::{decode_l1_log, decode_l2_log, L1Event, L2Event};
 pub use abi::revert::{decode_revert, ProtocolError};
 pub use abi::{calldata::ManagerCall, AbiStruct};
 pub use error::{Error, ErrorCode, Result};
 pub use json::CanonicalJson;
+pub use verdict::Verdict;
 
 #[doc(hidden)]
 pub mod __private {

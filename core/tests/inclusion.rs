@@ -165,6 +165,7 @@ fn membership(inputs: &Value) -> Result<Value, Error> {
         "lookupCallHashes": batch["lookupCallHashes"],
         "sharedPublicInput": batch["sharedPublicInput"],
         "matches": report.matches.iter().map(|m| m.to_json()).collect::<Vec<_>>(),
+        "layout": batch["layout"],
     }))
 }
 
@@ -205,7 +206,8 @@ impl Cases {
         let got = if kind == "batchMembership" { membership(&inputs).err() } else { consumption(&inputs).err() };
         assert_eq!(got.as_ref().map(Error::code), Some(code), "{id}: {got:?}");
         let error = json!({"code": code.as_u32(), "name": format!("{code:?}")});
-        self.valid(id, kind, description, inputs, json!({"error": error}));
+        let verdict = exectable::Verdict::of_code(code).name();
+        self.valid(id, kind, description, inputs, json!({"error": error, "verdict": verdict}));
     }
 }
 
@@ -341,7 +343,8 @@ fn membership_cases(g: &Value, cases: &mut Cases) {
     cases.must_fail(
         "membership-fail-truncated",
         mb,
-        "calldata cut after 50 bytes: the decode error keeps its code",
+        "calldata cut after 50 bytes: the batch head does not fit, the contract's decoder reverts; the decode \
+         error keeps its code and the verdict is cannot decide (no successful posting has this input)",
         i,
         ErrorCode::AbiTruncated,
     );
@@ -354,9 +357,11 @@ fn membership_cases(g: &Value, cases: &mut Cases) {
         i,
         ErrorCode::AbiLengthTooLarge,
     );
-    let mut i = base.clone();
-    i["txInput"] = json!(format!("{calldata}{}", "00".repeat(32)));
-    cases.must_fail("membership-fail-trailing", mb, "a word appended to the calldata", i, ErrorCode::AbiTrailingBytes);
+    non_canonical_cases(
+        cases,
+        &with_query(e2e_posting(&c3, &[]), json!({"entryHash": c3["expected"]["entryHash"]})),
+        c3["inputs"]["postAndVerifyBatchCalldata"].as_str().unwrap(),
+    );
     let mut i = with_query(pih_inputs(g, &c2, true), json!({"entryHash": c2["expected"]["entryHashes"][0]}));
     i["receipt"] = receipt(false, vec![], &[]);
     cases.must_fail(
@@ -951,4 +956,52 @@ fn transient_phase_checks_the_destination_rollup_and_the_immediate_run() {
     let (report, _) = consumption(&skipped).unwrap();
     assert_eq!(*fate(&report, 0), EntryFate::NoEvidence);
     assert!(report.unattributed[0].reason.contains("immediate run"));
+}
+
+/// Re-encoded copies of e2e 003's posting that the contract accepts as laid out: each is the same
+/// batch, so the entry is *included*, with the layout's first deviation reported.
+fn non_canonical_cases(cases: &mut Cases, base: &Value, calldata_hex: &str) {
+    let calldata = hex::decode(calldata_hex).unwrap();
+    let word = |cd: &[u8], at: usize| U256::from_be_slice(&cd[at..at + 32]).to::<usize>();
+    // Batch head at 36; callData (field 8) holds 100 bytes and 28 bytes of zero padding.
+    let call_data_head = 36 + 32 * 8;
+    let call_data = 36 + word(&calldata, call_data_head);
+    let len = word(&calldata, call_data);
+    assert_eq!(len, 100);
+    let padding_end = call_data + 32 + len.div_ceil(32) * 32;
+
+    let mut trailing = calldata.clone();
+    trailing.extend_from_slice(&[0u8; 32]);
+    let mut dirty = calldata.clone();
+    dirty[padding_end - 1] = 0x5a;
+    // callData's tail copied to the end, its offset pointed there, the copy's last padding byte cut.
+    let mut moved = calldata.clone();
+    let end = moved.len();
+    moved[call_data_head..call_data_head + 32].copy_from_slice(&U256::from(end - 36).to_be_bytes::<32>());
+    moved.extend_from_slice(&calldata[call_data..padding_end - 1]);
+    for (id, bytes, kind, description) in [
+        ("trailing-word", trailing, "trailingBytes", "a zero word appended to the calldata"),
+        ("dirty-padding", dirty, "dirtyPadding", "the last padding byte of callData set"),
+        (
+            "moved-callData",
+            moved,
+            "offset",
+            "batch.callData's tail copied to the end (its last padding byte cut: the contract reads it as zero) \
+             and its offset pointed there",
+        ),
+    ] {
+        let mut inputs = base.clone();
+        inputs["txInput"] = json!(hex::encode_prefixed(&bytes));
+        let got = cases.membership(
+            &format!("membership-e2e-003-noncanonical-{id}"),
+            &format!(
+                "{description}: accepted by the contract with the same batch, so the entry is included; the layout \
+                 is reported non-canonical with its first deviation"
+            ),
+            inputs,
+        );
+        assert_eq!(got["layout"]["canonical"], false, "{id}");
+        assert_eq!(got["layout"]["deviation"]["kind"], kind, "{id}");
+        assert_eq!(got["matches"].as_array().unwrap().len(), 1, "{id}");
+    }
 }

@@ -159,7 +159,9 @@ impl CallOrJson {
 }
 
 /// JSON: `{"function": "postAndVerifyBatch", "selector": "0x8b1a095a", "args": {"batch": {…}}}`;
-/// `selector` is optional on input but must match the function when present.
+/// `selector` is optional on input but must match the function when present. A `layout` member
+/// (what `exectable decode` adds about the input it read) is ignored on input: the call is its
+/// values, and encoding it gives the canonical bytes.
 impl CanonicalJson for ManagerCall {
     fn to_json(&self) -> Value {
         let mut map = Map::new();
@@ -170,7 +172,7 @@ impl CanonicalJson for ManagerCall {
     }
 
     fn from_json_at(value: &Value, path: &Path<'_>) -> Result<Self> {
-        let map = expect_object(value, path, &["function", "selector", "args"])?;
+        let map = expect_object(value, path, &["function", "selector", "args", "layout"])?;
         let name: String = required_field(map, "function", path)?;
         let args = map.get("args").ok_or_else(|| Error::JsonShape {
             path: path.field("args").to_string(),

@@ -372,7 +372,7 @@ impl Writer<'_> {
                     Shape::Tuple(inner) => {
                         if slt(self.cd.len.wrapping_sub(pos), U256::from(inner.head_size)) {
                             return Err(revert(
-                                ErrorCode::AbiBadOffset,
+                                ErrorCode::AbiTruncated,
                                 &child,
                                 ptr,
                                 format!(
@@ -386,7 +386,7 @@ impl Writer<'_> {
                     shape => {
                         if !slt(pos.wrapping_add(U256::from(31u8)), self.cd.len) {
                             return Err(revert(
-                                ErrorCode::AbiBadOffset,
+                                ErrorCode::AbiTruncated,
                                 &child,
                                 ptr,
                                 format!("the length word at {pos} is past the end of the calldata"),
@@ -694,7 +694,7 @@ mod tests {
         set(&mut bad, 4, U256::from(1u8) << 64);
         assert_eq!(reject(&bad).code(), ErrorCode::AbiBadOffset);
         // The batch head must fit; a 4-byte input has no parameter head.
-        assert_eq!(reject(&cd[..4 + 32 + 100]).code(), ErrorCode::AbiBadOffset);
+        assert_eq!(reject(&cd[..4 + 32 + 100]).code(), ErrorCode::AbiTruncated);
         assert_eq!(reject(&cd[..4]).code(), ErrorCode::AbiTruncated);
         assert_eq!(reject(&cd[..3]).code(), ErrorCode::AbiTruncated);
     }

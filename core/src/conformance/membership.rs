@@ -6,10 +6,12 @@
 //! optional `txHash`, optional `blobHashes` (resolved, one per `blobIndices`) or
 //! `blobVersionedHashes`, optional `laterReceipts` (array of receipt JSON); `batchMembership`
 //! adds `query` ([`ItemQuery`] JSON). Valid cases compare `expected.rollupCount`,
-//! `entryHashes`, `lookupCallHashes`, `sharedPublicInput` and `matches` (`batchMembership`) or
+//! `entryHashes`, `lookupCallHashes`, `sharedPublicInput`, `matches` and `layout` (canonical, or
+//! the first deviation of calldata the contract accepted as laid out) (`batchMembership`) or
 //! `expected.entries`, the positions of the `unattributed` logs and `supersededAt`
-//! (`consumptionEvidence`) with the library's JSON. Must-fail cases (`expected.error.code`) pass
-//! only when the library rejects with exactly that code.
+//! (`consumptionEvidence`) with the library's JSON. Must-fail cases (`expected.error.code`,
+//! `expected.verdict`: `notIncluded` or `cannotDecide`) pass only when the library rejects with
+//! exactly that code and that verdict.
 
 use super::{check_eq, field, CaseResult};
 use crate::abi::layout::Path;
@@ -19,7 +21,7 @@ use crate::inclusion::{
 use crate::json::{parse_hex, CanonicalJson};
 use crate::public_inputs::BlobSource;
 use crate::receipt::Receipt;
-use crate::{Error, ErrorCode};
+use crate::{Error, ErrorCode, Verdict};
 use alloy_primitives::{Address, B256};
 use serde_json::{json, Value};
 
@@ -91,6 +93,7 @@ fn run(kind: &str, inputs: &Value) -> Result<Value, Error> {
             "lookupCallHashes": batch["lookupCallHashes"],
             "sharedPublicInput": batch["sharedPublicInput"],
             "matches": report.matches.iter().map(|m| m.to_json()).collect::<Vec<_>>(),
+            "layout": batch["layout"],
         }))
     } else {
         let posted = verify_posting(&i.tx_input, &i.receipt, i.manager, &i.options)?;
@@ -112,14 +115,18 @@ pub(super) fn membership_case(kind: &str, inputs: &Value, expected: &Value) -> C
         let code = field(error, "code")?.as_u64().ok_or("expected.error.code is not a number")?;
         let want =
             u32::try_from(code).ok().and_then(ErrorCode::from_u32).ok_or(format!("unknown error code {code}"))?;
+        let verdict = field(expected, "verdict")?;
         return match got {
             Ok(_) => Err(format!("accepted; expected rejection {want}")),
-            Err(e) => check_eq("error code", e.code(), want),
+            Err(e) => {
+                check_eq("error code", e.code(), want)?;
+                check_eq("verdict", &Value::from(Verdict::of_error(&e).name()), verdict)
+            }
         };
     }
     let got = got.map_err(|e| format!("rejected: {e} [code {}]", e.code().as_u32()))?;
     let names: &[&str] = if kind == "batchMembership" {
-        &["rollupCount", "entryHashes", "lookupCallHashes", "sharedPublicInput", "matches"]
+        &["rollupCount", "entryHashes", "lookupCallHashes", "sharedPublicInput", "matches", "layout"]
     } else {
         &["entries", "unattributed", "supersededAt"]
     };

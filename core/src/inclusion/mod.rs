@@ -2,7 +2,7 @@
 //! and its receipt that an entry or lookup call is part of a batch the L1 manager accepted, where
 //! it was placed, and what later happened to it.
 //!
-//! 1. [`verify_posting`] — selector, strict decode, receipt status, the manager's `BatchPosted`
+//! 1. [`verify_posting`] — selector, decode as the contract reads it (layout reported), receipt status, the manager's `BatchPosted`
 //!    log with the batch's rollup count, every hash recomputed, `sharedPublicInput`.
 //! 2. [`PostedBatch::find`] — the item, named in full, by its hash, or by its trigger hash
 //!    ([`ItemQuery`]); every match with its batch index, transient/queued placement, per-rollup
@@ -28,11 +28,13 @@ pub use evidence::{
 pub use membership::{ItemKind, ItemQuery, MembershipMatch, ITEM_QUERY_FORMS};
 pub use posting::{verify_posting, PostedBatch, PostingOptions, SharedPublicInputStatus};
 
+use crate::abi::mode::Layout;
 use crate::abi::revert::{decode_revert, ProtocolError};
 use crate::batch::Placement;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::Result;
 use crate::json::CanonicalJson;
 use crate::receipt::Receipt;
+use crate::verdict::Verdict;
 use alloy_primitives::Address;
 use serde_json::{json, Value};
 use std::fmt::Write as _;
@@ -76,19 +78,14 @@ pub fn verify_membership(request: &MembershipRequest<'_>) -> Result<MembershipRe
     Ok(MembershipReport { posted, query: request.query.clone(), matches, consumption })
 }
 
-/// Whether an error of [`verify_membership`] says the membership claim is false rather than that
-/// the input is unusable: the 6xx membership rejections (601–605: not a batch, failed receipt, no
-/// `BatchPosted`, item not found, receipt of another transaction) and the 1xx ABI decode errors
-/// of the transaction input. Malformed receipts (606), JSON and argument errors are input errors.
-pub fn is_membership_rejection(e: &Error) -> bool {
-    matches!(
-        e.code(),
-        ErrorCode::MembershipNotABatch
-            | ErrorCode::MembershipReceiptFailed
-            | ErrorCode::MembershipNoBatchPosted
-            | ErrorCode::MembershipItemNotFound
-            | ErrorCode::MembershipReceiptMismatch
-    ) || (101..=110).contains(&e.code().as_u32())
+/// What a result of [`verify_membership`] means for the item: [`Verdict::Included`] for a
+/// report, else [`Verdict::of_error`] (604 item not found and 602 failed posting are *not
+/// included*; everything that makes the input unusable is *cannot decide*).
+pub fn membership_verdict(result: &Result<MembershipReport>) -> Verdict {
+    match result {
+        Ok(_) => Verdict::Included,
+        Err(e) => Verdict::of_error(e),
+    }
 }
 
 impl MembershipReport {
@@ -100,8 +97,9 @@ impl MembershipReport {
         }
     }
 
-    /// JSON: `{"valid": true, "batch": PostedBatch, "query", "matches": [MembershipMatch +
-    /// "evidence": EntryEvidence | null], "unattributed", "supersededAt", "laterReceipts"}`.
+    /// JSON: `{"verdict": "included", "valid": true, "batch": PostedBatch, "query", "matches":
+    /// [MembershipMatch + "evidence": EntryEvidence | null], "unattributed", "supersededAt",
+    /// "laterReceipts"}`.
     pub fn to_json(&self) -> Value {
         let matches: Vec<Value> = self
             .matches
@@ -114,6 +112,7 @@ impl MembershipReport {
             .collect();
         let c = self.consumption.to_json();
         json!({
+            "verdict": Verdict::Included.name(),
             "valid": true,
             "batch": self.posted.to_json(),
             "query": self.query.to_json(),
@@ -124,7 +123,7 @@ impl MembershipReport {
         })
     }
 
-    /// Human-readable lines (the CLI's output after `VALID`).
+    /// Human-readable lines (the CLI's output after `INCLUDED`).
     pub fn to_text(&self) -> String {
         let p = &self.posted;
         let mut out = String::new();
@@ -136,6 +135,22 @@ impl MembershipReport {
             None => "receipt names no `to`".to_owned(),
         };
         let _ = writeln!(out, "posting: tx {tx}, {block}, manager {} ({via})", p.manager);
+        match &p.layout {
+            Layout::Canonical => {
+                let _ = writeln!(out, "calldata: canonical encoding");
+            }
+            Layout::NonCanonical(d) => {
+                let _ = writeln!(
+                    out,
+                    "calldata: WARNING non-canonical encoding, accepted by the contract as laid out (values as the \
+                     contract read them); first deviation at offset {} ({}, {}): {}",
+                    d.offset,
+                    d.path,
+                    d.kind.name(),
+                    d.message
+                );
+            }
+        }
         let _ = writeln!(
             out,
             "batch: entries {} (transient {}, immediate run {}), lookup calls {} (transient {}), rollups {}; \
@@ -251,29 +266,24 @@ fn evidence_line(e: &EntryEvidence) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::{Error, ErrorCode};
 
     #[test]
-    fn membership_rejections_are_the_6xx_claims_and_abi_decode_errors() {
-        let rejected = |code| is_membership_rejection(&Error::rejected(code, "x"));
+    fn membership_verdicts_never_dress_one_answer_as_another() {
+        let verdict = |code| membership_verdict(&Err(Error::rejected(code, "x")));
+        assert_eq!(verdict(ErrorCode::MembershipItemNotFound), Verdict::NotIncluded);
+        assert_eq!(verdict(ErrorCode::MembershipReceiptFailed), Verdict::NotIncluded);
         for code in [
             ErrorCode::MembershipNotABatch,
-            ErrorCode::MembershipReceiptFailed,
             ErrorCode::MembershipNoBatchPosted,
-            ErrorCode::MembershipItemNotFound,
             ErrorCode::MembershipReceiptMismatch,
+            ErrorCode::ReceiptMalformed,
         ] {
-            assert!(rejected(code), "{code}");
+            assert_eq!(verdict(code), Verdict::CannotDecide, "{code}");
         }
-        assert!(!rejected(ErrorCode::ReceiptMalformed));
-        assert!(!rejected(ErrorCode::ProofMalformed));
-        // The transaction input's decode errors: the claimed posting is not a valid batch.
+        // Calldata the contract would refuse cannot be the input of a successful posting.
         let truncated = crate::abi::calldata::decode_post_and_verify_batch(&[0x8b, 0x1a, 0x09, 0x5a]).unwrap_err();
-        assert!(is_membership_rejection(&truncated), "{truncated:?}");
-        let unknown = crate::ManagerCall::decode(&[0xde, 0xad, 0xbe, 0xef]).unwrap_err();
-        assert_eq!(unknown.code(), ErrorCode::AbiUnknownSelector);
-        assert!(is_membership_rejection(&unknown));
-        // Unusable input.
-        assert!(!is_membership_rejection(&crate::json::parse_json("{").unwrap_err()));
-        assert!(!is_membership_rejection(&Error::invalid("manager", "bad")));
+        assert_eq!(membership_verdict(&Err(truncated)), Verdict::CannotDecide);
+        assert_eq!(membership_verdict(&Err(crate::json::parse_json("{").unwrap_err())), Verdict::CannotDecide);
     }
 }

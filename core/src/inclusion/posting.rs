@@ -5,7 +5,9 @@
 //!
 //! 1. the input starts with the `postAndVerifyBatch` selector `0x8b1a095a`
 //!    ([`MembershipNotABatch`](ErrorCode::MembershipNotABatch), 601);
-//! 2. the input decodes strictly (decode errors keep their own 1xx codes);
+//! 2. the input decodes as the contract's own ABI decoder reads it ([`DecodeMode::Evm`]: a
+//!    re-encoded copy of a batch is the batch; decode errors keep their own 1xx codes); the
+//!    layout (canonical, or the first deviation) is reported;
 //! 3. when the caller names a transaction hash, the receipt's `transactionHash` equals it
 //!    ([`MembershipReceiptMismatch`](ErrorCode::MembershipReceiptMismatch), 605);
 //! 4. the receipt's `status` is 1 ([`MembershipReceiptFailed`](ErrorCode::MembershipReceiptFailed), 602);
@@ -20,8 +22,9 @@
 //! `sharedPublicInput` (§4.5) is computed when the blob hashes are known: a batch without
 //! `blobIndices` needs none; otherwise it is reported as not computed rather than guessed.
 
-use crate::abi::calldata::{decode_post_and_verify_batch, ManagerCall};
+use crate::abi::calldata::{decode_post_and_verify_batch_with, ManagerCall};
 use crate::abi::events::{decode_l1_log, L1Event};
+use crate::abi::mode::{DecodeMode, Layout};
 use crate::batch::BatchOverview;
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::CanonicalJson;
@@ -85,8 +88,11 @@ impl SharedPublicInputStatus {
 pub struct PostedBatch {
     /// The L1 manager (EEZ) address the logs were checked against.
     pub manager: Address,
-    /// The decoded batch.
+    /// The decoded batch: the values the contract read.
     pub batch: ProofSystemBatchPerVerificationEntries,
+    /// Whether the transaction input is the canonical encoding of the batch; a non-canonical
+    /// input the contract accepted is a warning, never a reason to doubt membership.
+    pub layout: Layout,
     /// Every entry and lookup with its recomputed hash and placement.
     pub overview: BatchOverview,
     /// Position of this batch's `BatchPosted` log in the receipt's `logs`.
@@ -149,7 +155,8 @@ pub fn verify_posting(
         }
         Some(_) => {}
     }
-    let batch = decode_post_and_verify_batch(tx_input)?;
+    let decoded = decode_post_and_verify_batch_with(tx_input, DecodeMode::Evm)?;
+    let (batch, layout) = (decoded.value, decoded.layout);
     if let Some(want) = options.transaction_hash {
         match receipt.transaction_hash {
             Some(got) if got == want => {}
@@ -184,6 +191,7 @@ pub fn verify_posting(
         manager,
         batch_posted_log_index: receipt.logs[batch_posted_log].log_index,
         batch,
+        layout,
         overview,
         batch_posted_log,
         batch_posted_logs,
@@ -285,7 +293,8 @@ impl PostedBatch {
     /// "blockNumber", "blockHash", "receiptTo", "postedDirectly", "rollupCount", "rollupIds",
     /// "batchPostedLog", "batchPostedLogs", "transientExecutionEntryCount",
     /// "transientLookupCallCount", "immediateRun", "entryHashes", "lookupCallHashes",
-    /// "callDataHash", "sharedPublicInput"}`; unknown receipt fields are `null`.
+    /// "callDataHash", "sharedPublicInput", "layout"}`; unknown receipt fields are `null`;
+    /// `layout` is [`Layout::to_json`].
     pub fn to_json(&self) -> Value {
         let mut map = Map::new();
         map.insert("manager".into(), self.manager.to_json());
@@ -306,6 +315,7 @@ impl PostedBatch {
         map.insert("lookupCallHashes".into(), self.overview.lookup_call_hashes().to_json());
         map.insert("callDataHash".into(), self.call_data_hash.to_json());
         map.insert("sharedPublicInput".into(), self.shared_public_input.to_json());
+        map.insert("layout".into(), self.layout.to_json());
         Value::Object(map)
     }
 }
