@@ -114,6 +114,8 @@ def public_vectors(c):
         elif kind == "batchCalldata":
             calldata = unhex(expected["calldata"])
             c.add("manager_calldata", calldata)
+            c.add("manager_calldata_evm", calldata)
+            c.add("manager_calldata_evm", calldata + bytes(32))
             c.add("abi_struct", bytes([KIND["l1.ProofSystemBatchPerVerificationEntries"]]) + calldata[4:])
             c.add("ocp_table", b"\x00" + calldata[4:])
             c.add("ocp_table", b"\x02" + expected["calldata"].encode())
@@ -188,6 +190,7 @@ def membership_vectors(c):
         c.add("conformance_case", text(case))
         c.add("membership", text(inputs))
         c.add("manager_calldata", unhex(inputs["txInput"]))
+        c.add("manager_calldata_evm", unhex(inputs["txInput"]))
         receipts = [inputs["receipt"]] + inputs.get("laterReceipts", [])
         for receipt in receipts:
             c.add("receipt_json", text(receipt))
@@ -223,6 +226,7 @@ def files(c):
     if demo.exists():
         hex_text = demo.read_text().strip()
         c.add("manager_calldata", unhex(hex_text))
+        c.add("manager_calldata_evm", unhex(hex_text))
         c.add("validate", b"\x00" + unhex(hex_text))
         c.add("json_values", bytes([JV["text"]]) + hex_text.encode())
         c.add("ocp_table", b"\x02" + hex_text.encode())
