@@ -31,7 +31,8 @@ demo: build
 ## under ASan and valgrind, the Go package under -race and cgocheck2, the Python wheel's pytest,
 ## the Kotlin suite over the uniffi bindings with the Swift bindings generated and checked).
 test: vectors-identical lint test-rust test-portable-keccak conformance \
-      header-check test-c test-c-asan test-c-valgrind install-check test-go test-py test-mobile fuzz-smoke
+      header-check test-c test-c-asan test-c-valgrind install-check test-go test-py test-mobile fuzz-smoke \
+      test-anvil
 	@echo "make test: all green"
 
 test-rust:
@@ -51,7 +52,7 @@ vectors-identical:
 	else echo "vectors: $(SHARED_VECTORS) not present, skipping the identity check"; fi
 
 lint:
-	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+	$(CARGO) clippy --workspace --all-targets --locked --features exectable-cli/anvil-tests -- -D warnings
 	$(CARGO) fmt --all -- --check
 
 ## bench: criterion benchmarks, then the ratios recorded in docs/PERFORMANCE.md.
@@ -184,3 +185,7 @@ include python/py.mk
 # mobile-size).
 include mobile/mobile.mk
 include fuzz/fuzz.mk
+
+# Anvil, pinned, and the differential of the EVM decoding mode against the compiled contract
+# (targets anvil, test-anvil, differential-full).
+include tools/anvil.mk

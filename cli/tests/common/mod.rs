@@ -1,8 +1,11 @@
 //! Helpers shared by the CLI integration tests: run the `exectable` binary, read what it printed,
-//! load vector cases, write scratch files. Each test file includes it with `mod common;`.
+//! load vector cases, write scratch files; [`anvil`]: a local EVM node with the compiled contracts
+//! deployed. Each test file includes it with `mod common;`.
 
 // Every test crate compiles this module and uses only part of it.
 #![allow(dead_code)]
+
+pub mod anvil;
 
 use serde_json::Value;
 use std::ffi::OsStr;

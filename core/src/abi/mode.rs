@@ -25,6 +25,8 @@
 //!    `length = calldataload(addr) ≤ 2^64 − 1` and `addr + 32 ≤ len − length·stride` (signed);
 //! 4. every `address`, `bool` and `uint64` word read is validated (high bits zero, bool 0/1);
 //!    `bytes` contents are copied (`calldatacopy`: zeros past the end), padding is never read;
+//!    a member the contract converts to memory ([`copied_to_memory`]) also needs
+//!    `data + length ≤ len` unsigned;
 //! 5. nothing else is checked: offsets may point anywhere (backwards, unaligned, into another
 //!    value, shared by several values), padding may be dirty, bytes may trail, the final padding
 //!    may be cut short.
@@ -226,7 +228,7 @@ pub fn decode_call_with<C: SolCall + HasStaticShape>(calldata: &[u8], mode: Deco
             check_len("calldata", calldata.len(), MAX_ABI_BYTES)?;
             super::check_selector(calldata, C::SELECTOR, C::SIGNATURE)?;
             let params = params_of::<C>();
-            let canonical = canonical_params(calldata, params)?;
+            let canonical = canonical_params(calldata, params, copied_to_memory(C::SIGNATURE))?;
             let layout = if calldata[4..] == canonical[4..] {
                 Layout::Canonical
             } else {
@@ -241,13 +243,27 @@ pub fn decode_call_with<C: SolCall + HasStaticShape>(calldata: &[u8], mode: Deco
     }
 }
 
+/// Members of a function's struct parameter that the compiled contract converts from calldata to
+/// memory (`bytes memory x = batch.callData`), by canonical signature. That conversion
+/// (`abi_decode_available_length`) adds an *unsigned* bound, `data + length ≤ len`, which a
+/// wrapped data position fails. `postAndVerifyBatch` copies `batch.callData` (it hashes it);
+/// found by the differential against the compiled contract (docs/CODEC.md).
+pub fn copied_to_memory(signature: &str) -> &'static [&'static str] {
+    if signature.starts_with("postAndVerifyBatch(") {
+        &["callData"]
+    } else {
+        &[]
+    }
+}
+
 /// What the compiled contract reads from `calldata` for the parameter tuple `params`
 /// (module doc, rules 1–5), re-encoded canonically: the selector followed by
-/// `abi.encode(params…)`. Errors are the first check the contract fails, with the field path and
-/// the offset of the word at fault.
-pub fn canonical_params(calldata: &[u8], params: &TupleShape) -> Result<Vec<u8>> {
+/// `abi.encode(params…)`. `copied` names the members of a struct parameter the contract copies
+/// into memory ([`copied_to_memory`]). Errors are the first check the contract fails, with the
+/// field path and the offset of the word at fault.
+pub fn canonical_params(calldata: &[u8], params: &TupleShape, copied: &[&str]) -> Result<Vec<u8>> {
     let cd = Calldata { data: calldata, len: U256::from(calldata.len()) };
-    let mut w = Writer { cd, out: Vec::with_capacity(calldata.len().min(MAX_EVM_DECODED_BYTES)) };
+    let mut w = Writer { cd, out: Vec::with_capacity(calldata.len().min(MAX_EVM_DECODED_BYTES)), copied };
     w.out.extend_from_slice(calldata.get(..4).ok_or_else(|| Error::AbiTruncated {
         path: "selector".into(),
         offset: 0,
@@ -299,9 +315,18 @@ fn slt(a: U256, b: U256) -> bool {
     }
 }
 
-/// A position for error messages: the offset if it is inside `usize`, else `usize::MAX`.
+/// A position for error offsets: the offset if it is inside `usize`, else `usize::MAX`.
 fn at(pos: U256) -> usize {
     usize::try_from(pos).unwrap_or(usize::MAX)
+}
+
+/// A position for messages: decimal below 2^64, else `0x`-hex (wrapped positions).
+fn show(p: U256) -> String {
+    if p <= U64_MAX {
+        p.to_string()
+    } else {
+        format!("{p:#x}")
+    }
 }
 
 const U64_MAX: U256 = U256::from_limbs([u64::MAX, 0, 0, 0]);
@@ -313,6 +338,8 @@ fn revert(code: ErrorCode, path: &Path<'_>, offset: U256, reason: String) -> Err
 struct Writer<'a> {
     cd: Calldata<'a>,
     out: Vec<u8>,
+    /// Members of the struct parameter that the contract copies to memory.
+    copied: &'a [&'a str],
 }
 
 impl Writer<'_> {
@@ -376,12 +403,13 @@ impl Writer<'_> {
                                 &child,
                                 ptr,
                                 format!(
-                                    "the struct's {}-byte head at {pos} does not fit the calldata",
-                                    inner.head_size
+                                    "the struct's {}-byte head at {} does not fit the calldata",
+                                    inner.head_size,
+                                    show(pos)
                                 ),
                             ));
                         }
-                        self.tuple(pos, inner, &child)?;
+                        self.tuple(pos, inner, &child, true)?;
                     }
                     shape => {
                         if !slt(pos.wrapping_add(U256::from(31u8)), self.cd.len) {
@@ -389,7 +417,7 @@ impl Writer<'_> {
                                 ErrorCode::AbiTruncated,
                                 &child,
                                 ptr,
-                                format!("the length word at {pos} is past the end of the calldata"),
+                                format!("the length word at {} is past the end of the calldata", show(pos)),
                             ));
                         }
                         let length = self.cd.load(pos);
@@ -401,7 +429,8 @@ impl Writer<'_> {
                                 &child,
                                 pos,
                                 format!(
-                                    "length {length:#x} × {stride} bytes from {data} runs past the end of the calldata"
+                                    "length {length:#x} × {stride} bytes from {} runs past the end of the calldata",
+                                    show(data)
                                 ),
                             ));
                         }
@@ -416,8 +445,9 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// A struct whose head is at `src`: heads then tails appended to `out`.
-    fn tuple(&mut self, src: U256, t: &TupleShape, path: &Path<'_>) -> Result<()> {
+    /// A struct whose head is at `src`: heads then tails appended to `out`; `parameter` for the
+    /// struct parameter itself (whose [`Writer::copied`] members are copied to memory).
+    fn tuple(&mut self, src: U256, t: &TupleShape, path: &Path<'_>, parameter: bool) -> Result<()> {
         let start = self.grow(Some(t.head_size), path)?;
         let mut head = 0usize;
         for f in &t.fields {
@@ -426,7 +456,8 @@ impl Writer<'_> {
             if f.shape.is_dynamic() {
                 let rel_out = self.out.len() - start;
                 self.put_word(start + head, U256::from(rel_out));
-                self.tail(src, ptr, f.shape, &child)?;
+                let to_memory = parameter && self.copied.contains(&f.name);
+                self.tail(src, ptr, f.shape, &child, to_memory)?;
             } else {
                 self.inline(ptr, f.shape, start + head, &child)?;
             }
@@ -435,8 +466,9 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Rule 3: the dynamic value whose offset word (relative to `base`) is at `ptr`, appended.
-    fn tail(&mut self, base: U256, ptr: U256, shape: Shape, path: &Path<'_>) -> Result<()> {
+    /// Rule 3: the dynamic value whose offset word (relative to `base`) is at `ptr`, appended;
+    /// `to_memory` adds the unsigned bound of a calldata-to-memory copy.
+    fn tail(&mut self, base: U256, ptr: U256, shape: Shape, path: &Path<'_>, to_memory: bool) -> Result<()> {
         let rel = self.cd.load(ptr);
         let needed = match shape {
             Shape::Tuple(t) => t.head_size,
@@ -448,12 +480,15 @@ impl Writer<'_> {
                 ErrorCode::AbiBadOffset,
                 path,
                 ptr,
-                format!("offset {rel:#x} from {base} leaves fewer than {needed} bytes before the end of the calldata"),
+                format!(
+                    "offset {rel:#x} from {} leaves fewer than {needed} bytes before the end of the calldata",
+                    show(base)
+                ),
             ));
         }
         let addr = base.wrapping_add(rel);
         match shape {
-            Shape::Tuple(t) => self.tuple(addr, t, path),
+            Shape::Tuple(t) => self.tuple(addr, t, path, false),
             _ => {
                 let length = self.cd.load(addr);
                 if length > U64_MAX {
@@ -472,7 +507,22 @@ impl Writer<'_> {
                         ErrorCode::AbiLengthTooLarge,
                         path,
                         addr,
-                        format!("length {length} × {stride} bytes from {data} runs past the end of the calldata"),
+                        format!(
+                            "length {length} × {stride} bytes from {} runs past the end of the calldata",
+                            show(data)
+                        ),
+                    ));
+                }
+                let end = data.checked_add(length * U256::from(stride));
+                if to_memory && end.is_none_or(|end| end > self.cd.len) {
+                    return Err(revert(
+                        ErrorCode::AbiLengthTooLarge,
+                        path,
+                        addr,
+                        format!(
+                            "copied to memory: {length} × {stride} bytes from {} end past the calldata (unsigned bound)",
+                            show(data)
+                        ),
                     ));
                 }
                 self.sequence(data, length, shape, path)
@@ -503,7 +553,7 @@ impl Writer<'_> {
                     if elem.is_dynamic() {
                         let rel_out = self.out.len() - start;
                         self.put_word(start + i * 32, U256::from(rel_out));
-                        self.tail(data, ptr, *elem, &child)?;
+                        self.tail(data, ptr, *elem, &child, false)?;
                     } else {
                         self.inline(ptr, *elem, start + i * stride, &child)?;
                     }
@@ -664,6 +714,28 @@ mod tests {
         set(&mut backward, head(CALL_DATA), U256::ZERO.wrapping_sub(U256::from(32)));
         let d = evm(&backward).unwrap();
         assert_eq!(d.value.callData.as_ref(), &cd[36..68]);
+    }
+
+    #[test]
+    fn a_member_copied_to_memory_gets_the_unsigned_bound() {
+        // callData at a data position that wraps past 2^255: the signed checks pass and the length
+        // reads as zero, but the contract copies callData to memory with an unsigned bound.
+        let cd = encode_post_and_verify_batch(&batch());
+        let mut wrapped = cd.clone();
+        set(&mut wrapped, head(CALL_DATA), U256::from(1u8) << 255);
+        let e = evm(&wrapped).unwrap_err();
+        assert_eq!((e.code(), e.path()), (ErrorCode::AbiLengthTooLarge, Some("batch.callData")), "{e}");
+        assert!(e.to_string().contains("copied to memory") && e.to_string().contains("0x8000"), "{e}");
+        // The same offset on proofs[0] (passed on to verify, never copied) is accepted: empty bytes.
+        let proofs = BASE + word(&cd, head(PROOFS)) + 32;
+        let mut proof = cd.clone();
+        set(&mut proof, proofs, U256::from(1u8) << 255);
+        assert_eq!(evm(&proof).unwrap().value.proofs[0], Bytes::new());
+        // A data position that wraps to 0 (length word at 2^256 − 32, read as zero) is an
+        // ordinary one: both accept an empty callData.
+        let mut to_zero = cd.clone();
+        set(&mut to_zero, head(CALL_DATA), U256::ZERO.wrapping_sub(U256::from(BASE + 32)));
+        assert_eq!(evm(&to_zero).unwrap().value.callData, Bytes::new());
     }
 
     #[test]
