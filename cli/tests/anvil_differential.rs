@@ -108,6 +108,88 @@ fn mined_batches_succeed_canonical_or_not() {
     }
 }
 
+/// Where the mined re-encoded posting is recorded for the suites that have no node: the membership
+/// vectors (core/tests/inclusion.rs) turn it into cases every binding runs.
+const MINED_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../vectors/anvil/mined-reencoded-posting.json");
+
+/// A re-encoded copy of an accepted batch, mined on the real node, is *included* (non-canonical)
+/// for `exectable verify membership`; a genuine non-member is *not included*; garbage is *cannot
+/// decide* — exits 0, 1, 3. `EXECTABLE_WRITE_VECTORS=1` records the mined posting as the fixture
+/// the bindings' suites verify.
+#[test]
+fn a_mined_reencoded_batch_is_included_a_non_member_is_not_garbage_cannot_decide() {
+    let node = Anvil::start();
+    let dep = deploy(&node);
+    let batch = batch_one_rollup(&dep);
+    let canonical = encode_post_and_verify_batch(&batch);
+    // Re-encoded as a front-runner could: the batch's tuple moved behind 64 bytes of garbage,
+    // callData's tail shared with nothing but moved to the end with dirty padding, a word appended.
+    let mut reencoded = canonical[..36].to_vec();
+    reencoded.extend_from_slice(&[0xee; 64]);
+    reencoded.extend_from_slice(&canonical[36..]);
+    reencoded[4..36].copy_from_slice(&U256::from(32 + 64).to_be_bytes::<32>());
+    reencoded.extend_from_slice(&[0xab; 32]);
+    let receipt = dep.send_to_eez(&node, &reencoded);
+    assert_eq!(receipt["status"], "0x1", "{receipt}");
+    let tx_hash = receipt["transactionHash"].as_str().expect("transactionHash").to_owned();
+    let tx = node.call("eth_getTransactionByHash", serde_json::json!([tx_hash]));
+    assert_eq!(common::anvil::parse_hex(&tx["input"]), reencoded);
+
+    let dir = common::Scratch::new("mined-reencoded");
+    let input = dir.file("input.hex", &hex::encode_prefixed(&reencoded));
+    let receipt_file = dir.file("receipt.json", &receipt.to_string());
+    let eez = dep.eez.to_string();
+    let member = batch.entries[1].hash();
+    let non_member = golden_entry(2).hash();
+    assert!(batch.entries.iter().all(|e| e.hash() != non_member));
+    let verify = |input: &str, hash: &B256| {
+        common::run(&[
+            "verify",
+            "membership",
+            "--tx-input",
+            input,
+            "--receipt",
+            &receipt_file,
+            "--manager",
+            &eez,
+            "--tx-hash",
+            &tx_hash,
+            "--entry-hash",
+            &hash.to_string(),
+        ])
+    };
+    let out = verify(&input, &member);
+    let text = common::stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}{}", common::stderr(&out));
+    assert!(text.starts_with("INCLUDED (non-canonical calldata): "), "{text}");
+    assert!(text.contains("calldata: WARNING non-canonical encoding") && text.contains("(batch, offset)"), "{text}");
+    let out = verify(&input, &non_member);
+    assert_eq!(out.status.code(), Some(1), "{}", common::stdout(&out));
+    assert!(common::stdout(&out).starts_with("NOT INCLUDED: ") && common::stdout(&out).contains("[code 604]"));
+    let garbage = dir.file("garbage.hex", "0xdeadbeef00");
+    let out = verify(&garbage, &member);
+    assert_eq!(out.status.code(), Some(3), "{}", common::stdout(&out));
+    assert!(common::stdout(&out).starts_with("CANNOT DECIDE: ") && common::stdout(&out).contains("[code 601]"));
+
+    if std::env::var_os("EXECTABLE_WRITE_VECTORS").is_some() {
+        let fixture = serde_json::json!({
+            "description": "A postAndVerifyBatch transaction mined on anvil 1.7.1 (osaka) against the compiled EEZ \
+                            (vectors/contracts/eez-5c51e02/): batch A of cli/tests/anvil_differential.rs re-encoded \
+                            non-canonically (its tuple moved behind 64 bytes of 0xee, a word of 0xab appended); the \
+                            contract accepted it (status 1, BatchPosted). Recorded by EXECTABLE_WRITE_VECTORS=1 make \
+                            test-anvil; receipt exactly as the node returned it.",
+            "manager": eez,
+            "txHash": tx_hash,
+            "txInput": hex::encode_prefixed(&reencoded),
+            "receipt": receipt,
+            "memberEntryHash": member.to_string(),
+            "nonMemberEntryHash": non_member.to_string(),
+        });
+        std::fs::create_dir_all(std::path::Path::new(MINED_FIXTURE).parent().unwrap()).unwrap();
+        std::fs::write(MINED_FIXTURE, serde_json::to_string_pretty(&fixture).unwrap() + "\n").unwrap();
+    }
+}
+
 /// The differential: every mutation of every accepted batch, contract against decoder.
 #[test]
 fn evm_decoding_agrees_with_the_compiled_contract() {

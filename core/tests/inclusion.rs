@@ -357,6 +357,7 @@ fn membership_cases(g: &Value, cases: &mut Cases) {
         i,
         ErrorCode::AbiLengthTooLarge,
     );
+    mined_on_anvil_cases(cases);
     non_canonical_cases(
         cases,
         &with_query(e2e_posting(&c3, &[]), json!({"entryHash": c3["expected"]["entryHash"]})),
@@ -1004,4 +1005,43 @@ fn non_canonical_cases(cases: &mut Cases, base: &Value, calldata_hex: &str) {
         assert_eq!(got["layout"]["deviation"]["kind"], kind, "{id}");
         assert_eq!(got["matches"].as_array().unwrap().len(), 1, "{id}");
     }
+}
+
+/// The re-encoded posting mined on a real anvil node (vectors/anvil/, recorded by
+/// cli/tests/anvil_differential.rs): the contract accepted it, so its member is *included* with a
+/// non-canonical layout; a genuine non-member is *not included*; garbage as the input is *cannot
+/// decide*.
+fn mined_on_anvil_cases(cases: &mut Cases) {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../vectors/anvil/mined-reencoded-posting.json");
+    let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let base = json!({
+        "manager": fixture["manager"],
+        "txInput": fixture["txInput"],
+        "receipt": fixture["receipt"],
+        "txHash": fixture["txHash"],
+    });
+    let what =
+        "the non-canonical re-encoding of a batch mined on anvil against the compiled EEZ (status 1, BatchPosted)";
+    let got = cases.membership(
+        "membership-anvil-mined-reencoded-included",
+        &format!("{what}: its entry 1 is included; the layout is non-canonical (the tuple moved behind garbage)"),
+        with_query(base.clone(), json!({"entryHash": fixture["memberEntryHash"]})),
+    );
+    assert_eq!(got["layout"]["canonical"], false);
+    cases.must_fail(
+        "membership-anvil-mined-reencoded-non-member",
+        "batchMembership",
+        &format!("{what}: an entry that is not in it is not included"),
+        with_query(base.clone(), json!({"entryHash": fixture["nonMemberEntryHash"]})),
+        ErrorCode::MembershipItemNotFound,
+    );
+    let mut garbage = with_query(base, json!({"entryHash": fixture["memberEntryHash"]}));
+    garbage["txInput"] = json!("0xdeadbeef00");
+    cases.must_fail(
+        "membership-anvil-mined-garbage-input",
+        "batchMembership",
+        &format!("{what}'s receipt with garbage as the transaction input: cannot decide"),
+        garbage,
+        ErrorCode::MembershipNotABatch,
+    );
 }
