@@ -17,7 +17,7 @@ MOBILE_BINDGEN  := $(MOBILE_BINDGEN_DIR)/debug/uniffi-bindgen
 MVN             ?= mvn
 MVN_FLAGS       ?= -B -q -Dstyle.color=never
 # Functions every generated binding must declare (Kotlin and Swift spell them the same).
-MOBILE_API      := crossChainCallHash proxyAddress proxyCreationCode referenceBuildName decodeEntryJson \
+MOBILE_API      := crossChainCallHash proxyAddress proxyCreationCode referenceBuildName verdictOf decodeEntryJson \
                    decodeEntryAbi decodeLookupCallJson decodeLookupCallAbi entryHash lookupCallHash \
                    decodeInclusionProof decodeInclusionProofJson verifyInclusionProof verifyInclusionProofJson \
                    verifyBatchMembership verifyOcpArtifact executionTableObservation runConformance

@@ -16,7 +16,8 @@
 //! logic lives here. Conventions: fixed-size values (uint256, int256, address, bytes32) cross as
 //! canonical-JSON text (`"0x1f"`; uints also accept decimal), variable-length bytes as byte
 //! arrays, JSON documents as text. Failures are [`ExectableError`], by family of core's stable
-//! code, with core's message naming the field at fault.
+//! code, with core's message naming the field at fault and core's [`Verdict`] on the item
+//! ([`error::verdict_of`] gives it for a code).
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -32,4 +33,4 @@ pub mod ocp;
 pub mod proof;
 mod value;
 
-pub use error::ExectableError;
+pub use error::{ExectableError, Verdict};

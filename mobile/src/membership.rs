@@ -2,12 +2,15 @@
 //! transaction input and its receipt, confirm that an entry or lookup call is part of a batch the
 //! L1 manager accepted, where it was placed, and what the manager's logs say happened to it.
 //! Core's `verify_membership` does every check; rejections are `Membership` errors (601–606) or
-//! `Abi` errors when the input does not decode.
+//! `Abi` errors when the contract would not decode the input, each with its [`Verdict`]. The
+//! input is read as the contract's ABI decoder reads it: a re-encoded copy of an accepted batch is
+//! that batch, reported with its non-canonical [`CalldataLayout`].
 
 use crate::entry::{ExecutionEntry, LookupCall, Mirror};
-use crate::error::Result;
+use crate::error::{Result, Verdict};
 use crate::value::{json, parse, parse_all, text};
 use exectable::abi::layout::Path;
+use exectable::abi::mode::Layout;
 use exectable::batch;
 use exectable::inclusion::{self, verify_membership, MembershipRequest, PostingOptions};
 use exectable::public_inputs::BlobSource;
@@ -229,9 +232,50 @@ pub struct MembershipMatch {
     pub fate: Option<EntryFate>,
 }
 
+/// Where an accepted input first departs from the canonical layout (core's `Deviation`).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CalldataDeviation {
+    /// Field path (`batch.entries[2].data`; `$` for the whole input).
+    pub path: String,
+    /// Byte offset into the input.
+    pub offset: u64,
+    /// What departs: `offset`, `length`, `word`, `dirtyPadding`, `shortInput` or `trailingBytes`.
+    pub kind: String,
+    /// The strict decoder's message.
+    pub message: String,
+}
+
+/// Whether the posting's transaction input is the canonical encoding (`abi.encode`) of the batch
+/// the contract read from it (core's `Layout`). A non-canonical input the contract accepted is a
+/// warning, never a reason to doubt membership.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CalldataLayout {
+    /// `true` when the input is exactly the canonical encoding.
+    pub canonical: bool,
+    /// The first deviation of a non-canonical input; none when canonical.
+    pub deviation: Option<CalldataDeviation>,
+}
+
+impl CalldataLayout {
+    fn of(layout: &Layout) -> Self {
+        CalldataLayout {
+            canonical: layout.is_canonical(),
+            deviation: layout.deviation().map(|d| CalldataDeviation {
+                path: d.path.clone(),
+                offset: d.offset as u64,
+                kind: d.kind.name().to_owned(),
+                message: d.message.clone(),
+            }),
+        }
+    }
+}
+
 /// A confirmed membership.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct MembershipReport {
+    /// Always [`Verdict::Included`] (a membership that does not hold is an error, whose
+    /// `verdict` says `NOT_INCLUDED` or `CANNOT_DECIDE`).
+    pub verdict: Verdict,
     /// address: the L1 manager whose `BatchPosted` log was found.
     pub manager: String,
     /// bytes32: the receipt's `transactionHash`, when it has one.
@@ -250,9 +294,12 @@ pub struct MembershipReport {
     pub lookup_call_hashes: Vec<String>,
     /// bytes32 `sharedPublicInput`, when computed (a batch with `blobIndices` needs blob hashes).
     pub shared_public_input: Option<String>,
+    /// How the transaction input was laid out: canonical, or its first deviation.
+    pub layout: CalldataLayout,
     /// Every matching item (at least one).
     pub matches: Vec<MembershipMatch>,
-    /// The whole report as core's JSON (`{"valid": true, "batch", "query", "matches", …}`).
+    /// The whole report as core's JSON (`{"verdict": "included", "valid": true, "batch", "query",
+    /// "matches", …}`).
     pub json: String,
 }
 
@@ -278,6 +325,7 @@ impl MembershipReport {
             })
             .collect();
         MembershipReport {
+            verdict: exectable::Verdict::Included.into(),
             manager: text(&p.manager),
             transaction_hash: p.transaction_hash.as_ref().map(text),
             block_number: p.block_number,
@@ -287,6 +335,7 @@ impl MembershipReport {
             entry_hashes: p.overview.entry_hashes().iter().map(text).collect(),
             lookup_call_hashes: p.overview.lookup_call_hashes().iter().map(text).collect(),
             shared_public_input: p.shared_public_input.value().as_ref().map(text),
+            layout: CalldataLayout::of(&p.layout),
             matches,
             json: r.to_json().to_string(),
         }
@@ -403,8 +452,26 @@ mod tests {
             assert_eq!((m.kind, m.index), (ItemKind::Entry, 0));
             assert_eq!(m.proxy_entry_hash, Some(text(&entry.proxyEntryHash)));
             assert!(matches!(m.fate, Some(EntryFate::NoEvidence { .. })), "{:?}", m.fate);
-            assert!(report.json.starts_with("{\"valid\":true"), "{}", report.json);
+            assert!(report.json.starts_with("{\"verdict\":\"included\",\"valid\":true"), "{}", report.json);
+            assert_eq!(
+                (report.verdict, report.layout.canonical, report.layout.deviation),
+                (Verdict::Included, true, None)
+            );
         }
+    }
+
+    #[test]
+    fn a_non_canonical_input_the_contract_accepts_is_included_with_its_layout() {
+        let (mut input, receipt, entry) = posting();
+        let end = input.len();
+        input.extend_from_slice(&[0; 32]);
+        let query = ItemQuery::EntryHash { hash: text(&entry.hash()) };
+        let report = verify_batch_membership(input, receipt, MANAGER.into(), query, Default::default()).unwrap();
+        assert_eq!(report.verdict, Verdict::Included);
+        assert!(!report.layout.canonical);
+        let d = report.layout.deviation.expect("a deviation");
+        assert_eq!((d.path.as_str(), d.offset, d.kind.as_str()), ("$", end as u64, "trailingBytes"));
+        assert_eq!(report.entry_hashes, vec![text(&entry.hash())]);
     }
 
     #[test]
@@ -414,11 +481,12 @@ mod tests {
         let e = verify_batch_membership(input.clone(), receipt.clone(), MANAGER.into(), missing, Default::default())
             .unwrap_err();
         assert!(matches!(e, ExectableError::Membership { code: 604, .. }), "{e:?}");
+        assert_eq!(e.verdict(), Verdict::NotIncluded);
         let other_tx = MembershipOptions { tx_hash: Some(text(&B256::ZERO)), ..Default::default() };
         let query = ItemQuery::CrossChainCallHash { hash: text(&B256::ZERO) };
         let e = verify_batch_membership(input.clone(), receipt.clone(), MANAGER.into(), query.clone(), other_tx)
             .unwrap_err();
-        assert_eq!(e.code(), 605);
+        assert_eq!((e.code(), e.verdict()), (605, Verdict::CannotDecide));
         let e =
             verify_batch_membership(input[..40].to_vec(), receipt, MANAGER.into(), query.clone(), Default::default())
                 .unwrap_err();

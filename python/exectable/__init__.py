@@ -5,31 +5,39 @@ and out, ``int`` for uint/int256, struct classes in :mod:`exectable.l1` and :mod
 named and shaped as the Solidity structs. Submodules: :mod:`~exectable.events` (logs and custom
 errors), :mod:`~exectable.validate`, :mod:`~exectable.proof_inputs`, :mod:`~exectable.replay`
 (rolling-hash replay and pre-flight), :mod:`~exectable.commit` (table commitments and inclusion
-proofs), :mod:`~exectable.membership` (an entry in a posted batch), :mod:`~exectable.ocp`.
+proofs), :mod:`~exectable.membership` (an entry in a posted batch), :mod:`~exectable.ocp`,
+:mod:`~exectable.layout` (how accepted calldata was laid out).
 Python converts values only; every protocol rule lives in the core.
 """
 
 from typing import Any, List, Mapping, Union
 
-from . import _native, commit, events, l1, l2, membership, ocp, proof_inputs, replay, validate
+from . import _native, commit, events, l1, l2, layout, membership, ocp, proof_inputs, replay, validate
 from ._native import ManagerCall, decode_calldata, decode_many, encode_calldata
 from .errors import (
     AbiError,
     ArgumentError,
+    CannotDecideError,
     ExectableError,
     JsonError,
     MembershipError,
+    NotIncludedError,
     OcpError,
     ProofError,
 )
+from .layout import Deviation, Layout
 
 __all__ = [
     "AbiError",
     "ArgumentError",
+    "CannotDecideError",
+    "Deviation",
     "ExectableError",
     "JsonError",
+    "Layout",
     "ManagerCall",
     "MembershipError",
+    "NotIncludedError",
     "OcpError",
     "ProofError",
     "abi_decode",
@@ -45,6 +53,7 @@ __all__ = [
     "keccak256",
     "l1",
     "l2",
+    "layout",
     "lookup_call_hash",
     "lookup_call_hashes",
     "membership",

@@ -10,6 +10,7 @@ from . import commit as commit
 from . import events as events
 from . import l1 as l1
 from . import l2 as l2
+from . import layout as layout
 from . import membership as membership
 from . import ocp as ocp
 from . import proof_inputs as proof_inputs
@@ -31,20 +32,27 @@ from ._native import (
 from .errors import (
     AbiError as AbiError,
     ArgumentError as ArgumentError,
+    CannotDecideError as CannotDecideError,
     ExectableError as ExectableError,
     JsonError as JsonError,
     MembershipError as MembershipError,
+    NotIncludedError as NotIncludedError,
     OcpError as OcpError,
     ProofError as ProofError,
 )
+from .layout import Deviation as Deviation, Layout as Layout
 
 __all__ = [
     "AbiError",
     "ArgumentError",
+    "CannotDecideError",
+    "Deviation",
     "ExectableError",
     "JsonError",
+    "Layout",
     "ManagerCall",
     "MembershipError",
+    "NotIncludedError",
     "OcpError",
     "ProofError",
     "abi_decode",
@@ -60,6 +68,7 @@ __all__ = [
     "keccak256",
     "l1",
     "l2",
+    "layout",
     "lookup_call_hash",
     "lookup_call_hashes",
     "membership",

@@ -8,6 +8,7 @@ from typing import Any, Iterable, Literal, Mapping, TypedDict, Union, final, ove
 from typing_extensions import Self
 
 from .errors import ExectableError
+from .layout import Layout
 from .l1 import ExecutionEntry as L1ExecutionEntry
 from .l1 import ExpectedL1ToL2Call as L1ExpectedL1ToL2Call
 from .l1 import ExpectedLookup as L1ExpectedLookup
@@ -50,9 +51,12 @@ __all__ = [
     "run_conformance",
     "struct_class",
     "struct_names",
+    "verdict_of_code",
 ]
 
 _BytesLike = Union[bytes, bytearray, memoryview, str]
+# How calldata is read: as the compiled contract accepts it (layout reported), or canonical only.
+_Mode = Literal["evm", "strict"]
 _Int = Union[int, str]
 
 class _ProxyAddress(TypedDict):
@@ -76,6 +80,8 @@ class ManagerCall:
     def signature(self) -> str: ...
     @property
     def args(self) -> dict[str, Any]: ...
+    @property
+    def layout(self) -> Layout: ...
     @property
     def batch(self) -> L1ProofSystemBatchPerVerificationEntries | None: ...
     def encode(self) -> bytes: ...
@@ -112,16 +118,17 @@ def proxy_address(
     creation_code: bytes | str | None = None,
 ) -> _ProxyAddress: ...
 def run_conformance(vector_file: bytes | str) -> tuple[int, int, dict[str, _KindReport]]: ...
-def decode_calldata(data: _BytesLike) -> ManagerCall: ...
+def decode_calldata(data: _BytesLike, mode: _Mode = "evm") -> ManagerCall: ...
 def encode_calldata(call: ManagerCall | Mapping[str, Any]) -> bytes: ...
 @overload
 def decode_many(
-    blobs: Iterable[_BytesLike], *, errors: Literal["raise"] = "raise", threads: int | None = None
+    blobs: Iterable[_BytesLike], *, mode: _Mode = "evm", errors: Literal["raise"] = "raise", threads: int | None = None
 ) -> list[ManagerCall]: ...
 @overload
 def decode_many(
-    blobs: Iterable[_BytesLike], *, errors: Literal["return"], threads: int | None = None
+    blobs: Iterable[_BytesLike], *, mode: _Mode = "evm", errors: Literal["return"], threads: int | None = None
 ) -> list[ManagerCall | ExectableError]: ...
+def verdict_of_code(code: int) -> Literal["notIncluded", "cannotDecide"]: ...
 
 # --- events + toolkit (owner: builder's toolkit; python/src/events.rs, validate.rs, proof_inputs.rs, replay.rs) ---
 

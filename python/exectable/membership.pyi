@@ -1,10 +1,11 @@
 # Type stubs of exectable.membership (python/exectable/membership.py over python/src/membership.rs).
 
-from typing import Any, Iterable, Mapping, Sequence, Union, final
+from typing import Any, Iterable, Literal, Mapping, Sequence, Union, final
 
 from typing_extensions import TypeAlias
 
 from .l1 import ExecutionEntry, LookupCall, ProofSystemBatchPerVerificationEntries
+from .layout import Layout
 
 __all__ = [
     "ConsumptionReport",
@@ -13,6 +14,7 @@ __all__ = [
     "MembershipReport",
     "PostedBatch",
     "consumption_evidence",
+    "verdict",
     "verify_membership",
     "verify_posting",
 ]
@@ -27,6 +29,8 @@ class PostedBatch:
     def manager(self) -> bytes: ...
     @property
     def batch(self) -> ProofSystemBatchPerVerificationEntries: ...
+    @property
+    def layout(self) -> Layout: ...
     @property
     def transactionHash(self) -> bytes | None: ...
     @property
@@ -125,6 +129,8 @@ class MembershipReport:
     @property
     def valid(self) -> bool: ...
     @property
+    def verdict(self) -> Literal["included"]: ...
+    @property
     def batch(self) -> PostedBatch: ...
     @property
     def query(self) -> dict[str, Any]: ...
@@ -175,3 +181,4 @@ def consumption_evidence(
     blob_hashes: Sequence[_BytesLike] | None = None,
     blob_versioned_hashes: Sequence[_BytesLike] | None = None,
 ) -> ConsumptionReport: ...
+def verdict(outcome: Any | None) -> Literal["included", "notIncluded", "cannotDecide"]: ...

@@ -1,6 +1,8 @@
 //! Manager calldata as Python objects: `decode_calldata` (function chosen by selector),
 //! `decode_many` (thousands of blobs decoded in parallel with the GIL released), and the
-//! `ManagerCall` class whose `args` hold the struct classes, ints and bytes.
+//! `ManagerCall` class whose `args` hold the struct classes, ints and bytes. Both decoders read in
+//! core's `evm` mode by default (what the compiled contract accepts, layout reported on
+//! `ManagerCall.layout`) or `strict` (canonical only).
 
 use crate::convert::{arg_err, bytes_like, py_json, read_fields, type_name, FieldsFrom, Floats, PyValue};
 use crate::errors::{detached, py_err};
@@ -8,6 +10,7 @@ use crate::structs::{input_bytes, input_json, json_text};
 use alloy_sol_types::SolCall;
 use exectable::abi::calldata::CallOrJson;
 use exectable::abi::layout::Path;
+use exectable::abi::mode::{DecodeMode, Layout};
 use exectable::parallel::{par_map, Split};
 use exectable::types::{l1::IEEZ, l2::IEEZL2};
 use exectable::{CanonicalJson, Error, ManagerCall};
@@ -72,10 +75,29 @@ call_args! {
 }
 
 /// A call of one of the manager functions (L1 `EEZ` or L2 `EEZL2`), decoded from or encoded to
-/// calldata: `function`, `selector`, `signature`, and `args` by Solidity parameter name.
+/// calldata: `function`, `selector`, `signature`, and `args` by Solidity parameter name; `layout`
+/// says how the calldata it was decoded from was laid out (canonical for a call built from
+/// values). Equality compares the call's values, not the layout of its input.
 #[pyclass(frozen, eq, module = "exectable", name = "ManagerCall")]
-#[derive(Clone, PartialEq)]
-pub struct PyManagerCall(pub ManagerCall);
+#[derive(Clone)]
+pub struct PyManagerCall(pub ManagerCall, pub Layout);
+
+impl PartialEq for PyManagerCall {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl From<ManagerCall> for PyManagerCall {
+    fn from(call: ManagerCall) -> Self {
+        PyManagerCall(call, Layout::Canonical)
+    }
+}
+
+/// `mode` (`"evm"` or `"strict"`) as core's [`DecodeMode`]; another name is an `ArgumentError` at `mode`.
+fn decode_mode(py: Python<'_>, mode: &str) -> PyResult<DecodeMode> {
+    DecodeMode::from_name(mode).map_err(|e| py_err(py, e))
+}
 
 #[pymethods]
 impl PyManagerCall {
@@ -84,7 +106,7 @@ impl PyManagerCall {
     #[pyo3(signature = (function, **args))]
     fn py_new(py: Python<'_>, function: &str, args: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
         let empty = PyDict::new(py);
-        call_from_py(function, args.unwrap_or(&empty), FieldsFrom::Keywords).map(Self)
+        call_from_py(function, args.unwrap_or(&empty), FieldsFrom::Keywords).map(Self::from)
     }
 
     /// The Solidity function name (`postAndVerifyBatch`).
@@ -109,6 +131,13 @@ impl PyManagerCall {
     #[getter]
     fn args<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         args_to_py(py, &self.0, false)
+    }
+
+    /// How the decoded calldata was laid out: an `exectable.Layout` (core's layout JSON, read by
+    /// `Layout.from_json`), canonical or with its first deviation.
+    #[getter]
+    fn layout<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        layout_py(py, &self.1)
     }
 
     /// The batch of a `postAndVerifyBatch` call; `None` for every other function.
@@ -163,7 +192,7 @@ impl PyManagerCall {
         if selector.is_some_and(|s| s != call.selector()) {
             return Err(arg_err(py, &root.field("selector"), format!("does not match {function}")));
         }
-        Ok(Self(call))
+        Ok(call.into())
     }
 
     /// Canonical JSON text of the call (`{"function", "selector", "args"}`).
@@ -176,7 +205,7 @@ impl PyManagerCall {
     #[staticmethod]
     fn from_json(text: &Bound<'_, PyAny>) -> PyResult<Self> {
         let value = input_json(text)?;
-        ManagerCall::from_json(&value).map(Self).map_err(|e| py_err(text.py(), e))
+        ManagerCall::from_json(&value).map(Self::from).map_err(|e| py_err(text.py(), e))
     }
 
     fn __repr__(&self) -> String {
@@ -215,11 +244,20 @@ pub fn call_or_json(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Result<Manag
     Ok(Err(json))
 }
 
-/// Decodes manager calldata (`bytes`, or `0x`-hex text), choosing the function by selector.
+/// Core's [`Layout`] as an `exectable.Layout` (built from its JSON by `Layout.from_json`).
+pub fn layout_py<'py>(py: Python<'py>, layout: &Layout) -> PyResult<Bound<'py, PyAny>> {
+    py.import("exectable.layout")?.getattr("Layout")?.call_method1("from_json", (layout.to_json().to_string(),))
+}
+
+/// Decodes manager calldata (`bytes`, or `0x`-hex text), choosing the function by selector, in
+/// `mode`: `"evm"` (default; what the compiled contract accepts, `layout` reported) or `"strict"`.
 #[pyfunction]
-pub fn decode_calldata(data: &Bound<'_, PyAny>) -> PyResult<PyManagerCall> {
+#[pyo3(signature = (data, mode="evm"))]
+pub fn decode_calldata(data: &Bound<'_, PyAny>, mode: &str) -> PyResult<PyManagerCall> {
+    let mode = decode_mode(data.py(), mode)?;
     let bytes = input_bytes(data, "calldata")?;
-    crate::errors::detached(data.py(), || ManagerCall::decode(&bytes)).map(PyManagerCall)
+    let decoded = detached(data.py(), || ManagerCall::decode_with(&bytes, mode))?;
+    Ok(PyManagerCall(decoded.value, decoded.layout))
 }
 
 /// Encodes a `ManagerCall` (or its dict form) into calldata.
@@ -232,17 +270,20 @@ pub fn encode_calldata<'py>(call: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyB
     Ok(PyManagerCall::from_dict(call)?.encode(py))
 }
 
-/// Decodes many calldata blobs on up to `threads` threads (default: every core) with the GIL
-/// released. With `errors="raise"` the first bad blob raises its error (with `index` set to its
-/// position); with `errors="return"` its slot holds the exception instead.
+/// Decodes many calldata blobs in `mode` (as [`decode_calldata`]) on up to `threads` threads
+/// (default: every core) with the GIL released. With `errors="raise"` the first bad blob raises
+/// its error (with `index` set to its position); with `errors="return"` its slot holds the
+/// exception instead.
 #[pyfunction]
-#[pyo3(signature = (blobs, *, errors="raise", threads=None))]
+#[pyo3(signature = (blobs, *, mode="evm", errors="raise", threads=None))]
 pub fn decode_many<'py>(
     py: Python<'py>,
     blobs: &Bound<'py, PyAny>,
+    mode: &str,
     errors: &str,
     threads: Option<usize>,
 ) -> PyResult<Bound<'py, PyList>> {
+    let mode = decode_mode(py, mode)?;
     let raise = match errors {
         "raise" => true,
         "return" => false,
@@ -259,12 +300,12 @@ pub fn decode_many<'py>(
         inputs.push(input_bytes(&blob?, &format!("blobs[{i}]")));
     }
     let blobs: Vec<&[u8]> = inputs.iter().map(|r| r.as_deref().unwrap_or_default()).collect();
-    let decoded = py.detach(|| par_map(&blobs, Split::blobs(threads), |b| ManagerCall::decode(b)));
+    let decoded = py.detach(|| par_map(&blobs, Split::blobs(threads), |b| ManagerCall::decode_with(b, mode)));
     let out = PyList::empty(py);
     for (i, (input, result)) in inputs.iter().zip(decoded).enumerate() {
         let item = match (input, result) {
             (Err(e), _) => Err(e.clone_ref(py)),
-            (Ok(_), Ok(call)) => Ok(Bound::new(py, PyManagerCall(call))?.into_any()),
+            (Ok(_), Ok(d)) => Ok(Bound::new(py, PyManagerCall(d.value, d.layout))?.into_any()),
             (Ok(_), Err(e)) => Err(py_err(py, e)),
         };
         let item = match item {

@@ -4,7 +4,7 @@
 //! work can take long) and converts the result back: `bytes` in and out, `int` for `uint*` and
 //! `int256`, the struct classes of [`structs`] for protocol structs. Core's [`exectable::Error`]
 //! becomes the `exectable.errors` exception of its code's family, carrying `code`, `path` and
-//! `offset` unchanged.
+//! `offset` unchanged, and an instance of the class of core's verdict on it.
 
 #![warn(missing_docs)]
 
@@ -171,6 +171,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(calls::decode_calldata, m)?)?;
     m.add_function(wrap_pyfunction!(calls::encode_calldata, m)?)?;
     m.add_function(wrap_pyfunction!(calls::decode_many, m)?)?;
+    m.add_function(wrap_pyfunction!(errors::verdict_of_code, m)?)?;
     m.add_class::<calls::PyManagerCall>()?;
     structs::register(m)?;
     commit::register(m)?;

@@ -4,8 +4,11 @@
 //!
 //! `exectable.membership`: [`PyMembershipReport`] with [`PyPostedBatch`], [`PyMembershipMatch`],
 //! [`PyEntryEvidence`] and [`PyConsumptionReport`]. Rejections keep core's codes: 601–606 raise
-//! `MembershipError`, ABI decode errors of a transaction input `AbiError`.
+//! `MembershipError`, ABI decode errors of a transaction input `AbiError` — each also a
+//! `NotIncludedError` or `CannotDecideError` by core's verdict. The transaction input is read as
+//! the contract reads it (core's `evm` mode); `PostedBatch.layout` says whether it was canonical.
 
+use crate::calls::layout_py;
 use crate::convert::{
     arg_err, bytes_like, bytes_list, dict_list, json_input, json_to_py, opt_bytes, py_bytes, receipt_arg,
 };
@@ -22,7 +25,7 @@ use exectable::inclusion::{
 };
 use exectable::receipt::Receipt;
 use exectable::types::l1::{ExecutionEntry, LookupCall};
-use exectable::{CanonicalJson, Error};
+use exectable::{CanonicalJson, Error, Verdict};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
@@ -165,6 +168,7 @@ fn posted_dict<'py>(py: Python<'py>, p: &PostedBatch) -> PyResult<Bound<'py, PyD
     out.set_item("lookupCallHashes", bytes_list(py, &p.overview.lookup_call_hashes())?)?;
     out.set_item("callDataHash", py_bytes(py, p.call_data_hash.as_slice()))?;
     out.set_item("sharedPublicInput", shared_dict(py, &p.shared_public_input)?)?;
+    out.set_item("layout", layout_py(py, &p.layout)?.call_method0("to_dict")?)?;
     Ok(out)
 }
 
@@ -208,10 +212,17 @@ impl PyPostedBatch {
         py_bytes(py, self.0.manager.as_slice())
     }
 
-    /// The decoded batch (`l1.ProofSystemBatchPerVerificationEntries`).
+    /// The decoded batch (`l1.ProofSystemBatchPerVerificationEntries`): the values the contract read.
     #[getter]
     fn batch<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.0.batch.to_py(py)
+    }
+
+    /// How the transaction input was laid out (`exectable.Layout`): canonical, or accepted by the
+    /// contract as laid out with its first deviation (a warning, never a doubt on membership).
+    #[getter]
+    fn layout<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        layout_py(py, &self.0.layout)
     }
 
     /// The receipt's `transactionHash`, or `None`.
@@ -586,6 +597,13 @@ impl PyMembershipReport {
         true
     }
 
+    /// Always `"included"` (core's verdict on a report; an error carries `notIncluded` or
+    /// `cannotDecide`).
+    #[getter]
+    fn verdict(&self) -> &'static str {
+        Verdict::Included.name()
+    }
+
     /// The verified posting.
     #[getter]
     fn batch(&self) -> PyPostedBatch {
@@ -620,7 +638,7 @@ impl PyMembershipReport {
         opt_bytes(py, self.0.posted.shared_public_input.value().as_ref().map(|v| v.as_slice()))
     }
 
-    /// The report JSON (`exectable verify membership --json`): `{"valid", "batch", "query",
+    /// The report JSON (`exectable verify membership --json`): `{"verdict", "valid", "batch", "query",
     /// "matches" (each with "evidence"), "unattributed", "supersededAt", "laterReceipts"}`.
     #[pyo3(signature = (indent=None))]
     fn to_json(&self, indent: Option<usize>) -> String {
@@ -630,6 +648,7 @@ impl PyMembershipReport {
     /// As `to_json`, with bytes and ints.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let out = PyDict::new(py);
+        out.set_item("verdict", self.verdict())?;
         out.set_item("valid", true)?;
         out.set_item("batch", posted_dict(py, &self.0.posted)?)?;
         out.set_item("query", query_py(py, &self.0.query, true)?)?;
@@ -647,7 +666,7 @@ impl PyMembershipReport {
         Ok(out)
     }
 
-    /// The human-readable lines `exectable verify membership` prints after `VALID`.
+    /// The human-readable lines `exectable verify membership` prints after `INCLUDED`.
     fn to_text(&self) -> String {
         self.0.to_text()
     }
@@ -757,7 +776,8 @@ fn posting_arg(
 /// one of `entry`, `lookup_call` (object, dict or JSON text), `entry_hash`, `lookup_call_hash`,
 /// `proxy_entry_hash`, `cross_chain_call_hash`, or `query` (`{"entryHash": …}` JSON form).
 /// `later_receipts`: receipts of later transactions of the block, in order (consumption evidence).
-/// A false claim raises `MembershipError` (601–605) or `AbiError` (the input does not decode).
+/// A false claim raises `MembershipError` (601–605) or `AbiError` (the contract would not decode
+/// the input); the exception's `verdict` says whether the item is shown not included.
 #[pyfunction]
 #[pyo3(signature = (
     tx_input, receipt, manager, *, entry=None, lookup_call=None, entry_hash=None, lookup_call_hash=None,
@@ -805,8 +825,9 @@ fn verify_batch_membership(
     detached(py, || verify_membership(&request)).map(PyMembershipReport)
 }
 
-/// Step 1 of membership alone: the posting transaction (selector, strict decode, receipt status,
-/// the manager's `BatchPosted`), every hash recomputed, `sharedPublicInput` when computable.
+/// Step 1 of membership alone: the posting transaction (selector, the input read as the contract
+/// reads it, receipt status, the manager's `BatchPosted`), every hash recomputed,
+/// `sharedPublicInput` when computable.
 #[pyfunction]
 #[pyo3(signature = (tx_input, receipt, manager, *, tx_hash=None, blob_hashes=None, blob_versioned_hashes=None))]
 fn verify_batch_posting(

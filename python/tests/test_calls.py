@@ -1,5 +1,7 @@
-"""Manager calldata: decode_calldata by selector, the ManagerCall class, decode_many."""
+"""Manager calldata: decode_calldata by selector (evm and strict modes), the ManagerCall class and
+its layout, decode_many."""
 
+import dataclasses
 import json
 import pathlib
 import pickle
@@ -150,3 +152,76 @@ def test_decode_many_runs_with_the_gil_released(public_cases):
     for t in threads:
         t.join()
     assert errors == [] and results == [True] * 8
+
+
+# --- evm and strict decoding: what the contract accepts, and the layout it was sent in ------------
+
+
+def test_canonical_calldata_is_canonical_in_both_modes(public_cases):
+    for calldata, _ in every_calldata(public_cases):
+        evm, strict = exectable.decode_calldata(calldata), exectable.decode_calldata(calldata, mode="strict")
+        assert evm == strict == exectable.decode_calldata(calldata, mode="evm")
+        assert evm.layout == strict.layout == exectable.Layout(canonical=True)
+        assert evm.layout.deviation is None and evm.layout.to_dict() == {"canonical": True}
+    # A call built from values has no input: it is canonical.
+    assert exectable.ManagerCall("executeL2TX", rollupId=1).layout.canonical is True
+
+
+def test_trailing_bytes_are_accepted_in_evm_mode_and_refused_strictly(public_cases):
+    for calldata, _ in every_calldata(public_cases):
+        padded = calldata + bytes(32)
+        call = exectable.decode_calldata(padded)
+        canonical = exectable.decode_calldata(calldata)
+        # The values the contract reads: the same call, the same entry hashes, the canonical bytes.
+        assert call == canonical and call.encode() == calldata
+        assert call.batch.entry_hashes() == canonical.batch.entry_hashes()
+        layout = call.layout
+        assert layout.canonical is False and isinstance(layout.deviation, exectable.Deviation)
+        d = layout.deviation
+        assert (d.kind, d.path, d.offset) == ("trailingBytes", "$", len(calldata))
+        assert "trailing" in d.message
+        assert layout.to_dict() == {
+            "canonical": False,
+            "deviation": {"path": "$", "offset": len(calldata), "kind": "trailingBytes", "message": d.message},
+        }
+        with pytest.raises(exectable.AbiError) as e:
+            exectable.decode_calldata(padded, mode="strict")
+        assert (e.value.code, e.value.offset, e.value.verdict) == (106, len(calldata), "cannotDecide")
+        # decode_many reads the same way, blob by blob.
+        many = exectable.decode_many([padded, calldata])
+        assert many == [call, canonical] and [c.layout.canonical for c in many] == [False, True]
+        out = exectable.decode_many([padded, calldata], mode="strict", errors="return")
+        assert isinstance(out[0], exectable.AbiError) and out[0].code == 106 and out[1] == canonical
+
+
+def test_layout_objects_are_immutable_values(public_cases):
+    calldata = every_calldata(public_cases)[0][0]
+    layout = exectable.decode_calldata(calldata + bytes(32)).layout
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        layout.canonical = True  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(layout)) == layout and hash(layout) == hash(pickle.loads(pickle.dumps(layout)))
+    assert exectable.Layout.from_json({"canonical": False, "deviation": {
+        "path": "$", "offset": hex(len(calldata)), "kind": "trailingBytes", "message": layout.deviation.message}}) == layout
+    # A pickled call keeps its values; the layout belongs to the input it was read from.
+    call = exectable.decode_calldata(calldata + bytes(32))
+    assert pickle.loads(pickle.dumps(call)) == call
+
+
+def test_the_contracts_rejections_in_evm_mode(public_cases):
+    calldata = every_calldata(public_cases)[0][0]
+    # The batch's head does not fit: the contract's decoder reverts (101) and says where.
+    with pytest.raises(exectable.AbiError) as e:
+        exectable.decode_calldata(calldata[:40])
+    assert e.value.code == 101 and e.value.path == "batch" and "contract's ABI decoder" in str(e.value)
+    # The parameter offset above 2^64 - 1 (102).
+    with pytest.raises(exectable.AbiError) as e:
+        exectable.decode_calldata(calldata[:4] + b"\x01" + calldata[5:])
+    assert e.value.code == 102 and e.value.offset == 4
+
+
+def test_unknown_mode():
+    for fn in (lambda: exectable.decode_calldata(b"\x00" * 4, mode="lenient"),  # type: ignore[arg-type]
+               lambda: exectable.decode_many([], mode="lenient")):  # type: ignore[call-overload]
+        with pytest.raises(exectable.ArgumentError) as e:
+            fn()
+        assert e.value.path == "mode" and "lenient" in str(e.value)

@@ -1,5 +1,7 @@
 """Errors: family classes, stable codes, the field path and byte offset at fault."""
 
+import pickle
+
 import pytest
 
 import exectable
@@ -105,3 +107,48 @@ def test_unknown_selector():
     with pytest.raises(exectable.AbiError) as e:
         exectable.decode_calldata(b"\xde\xad\xbe\xef")
     assert e.value.code == 108
+
+
+# --- verdicts: what an error means for the item a verification is about ---------------------------
+
+
+def test_every_error_carries_cores_verdict_and_its_class():
+    with pytest.raises(exectable.AbiError) as e:
+        exectable.decode_calldata(b"\xde\xad\xbe\xef")
+    err = e.value
+    assert err.verdict == "cannotDecide" and isinstance(err, exectable.CannotDecideError)
+    assert not isinstance(err, exectable.NotIncludedError)
+    # Raised as a subclass of both, named as its family.
+    assert type(err).__name__ == "AbiError" and type(err).__module__ == "exectable.errors"
+    assert issubclass(type(err), exectable.AbiError) and issubclass(type(err), exectable.CannotDecideError)
+    # Core's classification, through the native module, for codes of every family.
+    native = exectable._native.verdict_of_code
+    assert [native(c) for c in (101, 201, 301, 403, 405, 501, 507, 601, 602, 604)] == [
+        "cannotDecide", "cannotDecide", "cannotDecide", "notIncluded", "cannotDecide",
+        "notIncluded", "cannotDecide", "cannotDecide", "notIncluded", "notIncluded",
+    ]
+    # An error built in Python asks core too (no class join: only raised errors are joined).
+    assert exectable.MembershipError("x", 604).verdict == "notIncluded"
+    with pytest.raises(exectable.ArgumentError) as e:
+        native(999)
+    assert e.value.path == "code"
+
+
+def test_verdict_classes_are_exectable_errors():
+    for cls in (exectable.NotIncludedError, exectable.CannotDecideError):
+        assert issubclass(cls, exectable.ExectableError) and issubclass(cls, ValueError)
+
+
+def test_raised_errors_pickle_with_their_classes():
+    for blob in (b"\xde\xad\xbe\xef", "0xzz"):
+        with pytest.raises(exectable.ExectableError) as e:
+            exectable.decode_calldata(blob)
+        err = e.value
+        err.index = 3
+        back = pickle.loads(pickle.dumps(err))
+        assert type(back) is type(err) and str(back) == str(err)
+        assert (back.code, back.path, back.offset, back.index, back.verdict) == (
+            err.code, err.path, err.offset, 3, err.verdict)
+    plain = exectable.ProofError("x", 403, "proof", 7)
+    back = pickle.loads(pickle.dumps(plain))
+    assert type(back) is exectable.ProofError and (back.code, back.path, back.offset) == (403, "proof", 7)

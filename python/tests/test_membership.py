@@ -7,8 +7,16 @@ import json
 import pytest
 from conftest import VECTOR_DIR
 
-from exectable import l1, membership
-from exectable.errors import AbiError, ArgumentError, ExectableError, JsonError, MembershipError
+from exectable import Layout, l1, membership
+from exectable.errors import (
+    AbiError,
+    ArgumentError,
+    CannotDecideError,
+    ExectableError,
+    JsonError,
+    MembershipError,
+    NotIncludedError,
+)
 
 DATA = json.loads((VECTOR_DIR / "exectable-membership.json").read_text())
 CASES = DATA["cases"]
@@ -77,6 +85,16 @@ def family(code):
     return {1: AbiError, 2: JsonError, 3: ArgumentError, 6: MembershipError}[code // 100]
 
 
+VERDICT_CLASSES = {"notIncluded": NotIncludedError, "cannotDecide": CannotDecideError}
+
+
+def check_verdict(error, want):
+    """The error's verdict is the case's, and the error is an instance of that verdict's class only."""
+    assert error.verdict == want == membership.verdict(error), str(error)
+    assert isinstance(error, VERDICT_CLASSES[want])
+    assert not isinstance(error, VERDICT_CLASSES["cannotDecide" if want == "notIncluded" else "notIncluded"])
+
+
 @pytest.mark.parametrize("case", cases("batchMembership", False), ids=lambda c: c["id"])
 def test_batch_membership(case):
     inputs, expected = case["inputs"], case["expected"]
@@ -90,8 +108,20 @@ def test_batch_membership(case):
         **options(inputs),
     )
     assert report.valid and report
+    assert report.verdict == "included" == membership.verdict(report)
     got = json.loads(report.to_json())
-    assert got["valid"] is True
+    assert got["valid"] is True and got["verdict"] == "included"
+    # The layout of the transaction input: canonical, or accepted by the contract as laid out.
+    assert got["batch"]["layout"] == expected["layout"]
+    layout = report.batch.layout
+    assert layout == Layout.from_json(expected["layout"]) == Layout.from_json(json.dumps(expected["layout"]))
+    assert layout.canonical is expected["layout"]["canonical"] and (layout.deviation is None) is layout.canonical
+    if layout.deviation is not None:
+        want = expected["layout"]["deviation"]
+        d = layout.deviation
+        assert (d.path, d.offset, d.kind, d.message) == (want["path"], n(want["offset"]), want["kind"], want["message"])
+    assert report.to_dict()["batch"]["layout"] == layout.to_dict()
+    assert report.to_dict()["verdict"] == "included"
     for name in ("rollupCount", "entryHashes", "lookupCallHashes", "sharedPublicInput"):
         assert got["batch"][name] == expected[name], name
     assert [without_evidence(m) for m in got["matches"]] == expected["matches"]
@@ -167,6 +197,7 @@ def test_batch_membership_rejected(case):
         )
     assert e.value.code == code, str(e.value)
     assert isinstance(e.value, family(code)) and isinstance(e.value, ValueError)
+    check_verdict(e.value, expected["verdict"])
     COUNTS["batchMembership-error"] += 1
 
 
@@ -234,6 +265,8 @@ def test_consumption_evidence_rejected(case):
         )
     assert e.value.code == code, str(e.value)
     assert isinstance(e.value, family(code))
+    if "verdict" in expected:
+        check_verdict(e.value, expected["verdict"])
     COUNTS["consumptionEvidence-error"] += 1
 
 
@@ -256,6 +289,7 @@ def test_verify_posting():
         VALID["txInput"], VALID["receipt"], VALID["manager"], query=VALID["query"], **options(VALID)
     )
     assert posted.to_json() == report.batch.to_json()
+    assert posted.layout == report.batch.layout
     assert posted.batch == report.batch.batch
     assert isinstance(posted.batch, l1.ProofSystemBatchPerVerificationEntries)
     assert posted.callDataHash == report.batch.to_dict()["callDataHash"]
@@ -289,5 +323,34 @@ def test_bad_arguments():
     raises(ArgumentError, 301, "laterReceipts", membership.verify_membership, *args, later_receipts=v["receipt"], **q)
     raises(ArgumentError, 301, "blobHashes", membership.verify_membership, *args, blob_hashes=[], blob_versioned_hashes=[], **q)
     raises(JsonError, 202, "query.x", membership.verify_membership, *args, query={"entryHash": "0x" + "00" * 32, "x": 1})
-    raises(MembershipError, 604, None, membership.verify_membership, *args, entry_hash=b"\x00" * 32)
-    raises(MembershipError, 601, None, membership.verify_membership, "0x", v["receipt"], v["manager"], **q)
+    check_verdict(raises(MembershipError, 604, None, membership.verify_membership, *args, entry_hash=b"\x00" * 32), "notIncluded")
+    check_verdict(raises(MembershipError, 601, None, membership.verify_membership, "0x", v["receipt"], v["manager"], **q), "cannotDecide")
+    check_verdict(raises(JsonError, 201, None, membership.verify_membership, v["txInput"], "{", v["manager"], **q), "cannotDecide")
+
+
+def test_verdict_of_outcomes():
+    assert membership.verdict(None) == "included"
+    for bad in (ValueError("x"), 42, "included"):
+        with pytest.raises(TypeError):
+            membership.verdict(bad)
+    # Except by verdict: a 604 is a MembershipError and a NotIncludedError.
+    with pytest.raises(NotIncludedError):
+        membership.verify_membership(VALID["txInput"], VALID["receipt"], VALID["manager"], entry_hash=b"\x00" * 32)
+    with pytest.raises(CannotDecideError):
+        membership.verify_membership(b"\x8b\x1a\x09\x5a", VALID["receipt"], VALID["manager"], entry_hash=b"\x00" * 32)
+
+
+def test_accepted_non_canonical_postings_are_included():
+    # The contract's decoder accepts re-encoded copies of a batch: the vectors hold such postings,
+    # and the report is 'included' with the input's first deviation (test_batch_membership checks each).
+    non_canonical = [c for c in cases("batchMembership", False) if not c["expected"]["layout"]["canonical"]]
+    assert non_canonical
+    for case in non_canonical:
+        inputs = case["inputs"]
+        report = membership.verify_membership(
+            inputs["txInput"], inputs["receipt"], inputs["manager"], query=inputs["query"],
+            later_receipts=inputs.get("laterReceipts"), **options(inputs)
+        )
+        assert report.verdict == "included" and report.batch.layout.canonical is False
+        assert report.batch.layout.deviation.kind in ("offset", "length", "word", "dirtyPadding", "shortInput", "trailingBytes")
+        assert "non-canonical" in report.to_text()

@@ -29,7 +29,8 @@ class MobileVectorsTest {
         val KINDS = listOf(
             "crossChainCallHash", "proxyAddress", "l1EntryEncoding", "l1LookupCallEncoding",
             "inclusionProof/single", "inclusionProof/multi", "inclusionProofTampered",
-            "ocpArtifact/valid", "ocpArtifact/rejected", "batchMembership/valid", "batchMembership/rejected",
+            "ocpArtifact/valid", "ocpArtifact/rejected", "batchMembership/valid", "batchMembership/nonCanonical",
+            "batchMembership/rejected",
             "errorText",
         )
 
@@ -58,7 +59,7 @@ class MobileVectorsTest {
             "membership-fail-wrong-selector" to
                 "the transaction input has selector 0x8a1a095a, not postAndVerifyBatch 0x8b1a095a",
             "membership-fail-truncated" to
-                "batch: truncated: 352 bytes needed at offset 36, input has 50",
+                "batch: the contract's ABI decoder reverts at offset 4: the struct's 352-byte head at 36 does not fit the calldata",
             "membership-fail-lookup-hash-as-entry-hash" to
                 "no entry of the batch matches the entryHash 0xa4a4f5ffdd48df58f6f114c15353af6ad2fd9017ffb43189f5b471142d6a1452 (1 entries, 1 lookup calls)",
             "membership-fail-tx-hash" to
@@ -98,13 +99,15 @@ class MobileVectorsTest {
 
     /**
      * Runs `block`, which must throw an [ExectableException] with `expected.code` (and
-     * `expected.name`), of the variant of the code's family, whose Display is its reason.
+     * `expected.name`), of the variant of the code's family, whose Display is its reason, and
+     * whose `verdict` is core's for the code ([verdictOf]).
      */
     private fun rejects(id: String, expected: JSONObject, block: () -> Unit): ExectableException {
         val e = assertThrows<ExectableException>("$id must be rejected") { block() }
         assertEquals(expected.getInt("code").toUInt(), e.code, "$id: code (${e.reason})")
         if (expected.has("name")) assertEquals(expected.getString("name"), e.codeName, "$id: name")
         assertEquals(familyOf(e.code), e::class.simpleName, "$id: variant")
+        assertEquals(verdictOf(e.code), e.verdict, "$id: verdict")
         assertTrue(e.reason.isNotEmpty(), "$id: empty reason")
         assertEquals(e.reason, e.toString(), "$id: toString is the Rust Display")
         assertTrue(e.message!!.contains("reason=${e.reason}"), "$id: message lists the fields")
@@ -358,6 +361,10 @@ class MobileVectorsTest {
                 )
             },
             ArgumentCase(
+                "verdict of no error code", "Argument", 301u, "code",
+                "code: 999 is not an exectable error code",
+            ) { verdictOf(999u) },
+            ArgumentCase(
                 "membership manager", "Json", 203u, "manager",
                 "manager: invalid hex (invalid character 'z' at position 0)",
             ) {
@@ -406,7 +413,12 @@ class MobileVectorsTest {
     @TestFactory
     fun batchMembership() = Vectors.cases(MEMBERSHIP, "batchMembership").map { c ->
         val error = c.expected.optJSONObject("error")
-        case(if (error == null) "batchMembership/valid" else "batchMembership/rejected", c.id) {
+        val kind = when {
+            error != null -> "batchMembership/rejected"
+            c.expected.getJSONObject("layout").getBoolean("canonical") -> "batchMembership/valid"
+            else -> "batchMembership/nonCanonical"
+        }
+        case(kind, c.id) {
             val i = c.inputs
             val options = MembershipOptions(
                 txHash = i.optString("txHash", null),
@@ -419,11 +431,14 @@ class MobileVectorsTest {
                 )
             }
             if (error != null) {
-                rejects(c.id, error) { run() }
+                val e = rejects(c.id, error) { run() }
+                assertEquals(verdict(c.expected.getString("verdict")), e.verdict, "${c.id}: verdict")
                 return@case
             }
             val report = run()
             val e = c.expected
+            assertEquals(Verdict.INCLUDED, report.verdict)
+            assertEquals(layout(e.getJSONObject("layout")), report.layout, "${c.id}: layout")
             assertEquals(u64(e.getString("rollupCount")), report.rollupCount)
             assertEquals(e.getJSONArray("entryHashes").strings(), report.entryHashes)
             assertEquals(e.getJSONArray("lookupCallHashes").strings(), report.lookupCallHashes)
@@ -452,7 +467,26 @@ class MobileVectorsTest {
                 assertEquals(want.getBoolean("immediate"), got.immediate)
                 assertEquals(isEntry, got.fate != null, "entries carry their fate, lookup calls none")
             }
-            assertTrue(JSONObject(report.json).getBoolean("valid"))
+            val json = JSONObject(report.json)
+            assertTrue(json.getBoolean("valid"))
+            assertEquals("included", json.getString("verdict"))
+            assertTrue(e.getJSONObject("layout").similar(json.getJSONObject("batch").getJSONObject("layout")))
         }
     }
+
+    /** A vector's `verdict` name (`notIncluded`) as the enum. */
+    private fun verdict(name: String): Verdict = when (name) {
+        "included" -> Verdict.INCLUDED
+        "notIncluded" -> Verdict.NOT_INCLUDED
+        "cannotDecide" -> Verdict.CANNOT_DECIDE
+        else -> error("unknown verdict $name")
+    }
+
+    /** A vector's `layout` JSON (`{"canonical": false, "deviation": {…, "offset": "0x…"}}`) as the record. */
+    private fun layout(o: JSONObject): CalldataLayout = CalldataLayout(
+        o.getBoolean("canonical"),
+        o.optJSONObject("deviation")?.let {
+            CalldataDeviation(it.getString("path"), u64(it.getString("offset")), it.getString("kind"), it.getString("message"))
+        },
+    )
 }

@@ -1,6 +1,7 @@
 package org.exectable.mobile.test
 
 import org.exectable.mobile.ExectableException
+import org.exectable.mobile.Verdict
 import org.json.JSONArray
 import org.json.JSONObject
 import java.io.File
@@ -77,7 +78,7 @@ object Tally {
         for (kind in passed.keys) {
             val p = passed[kind] ?: 0
             val f = failed[kind] ?: 0
-            println("  %-26s %4d passed, %d failed".format(kind, p, f))
+            println("  %-30s %4d passed, %d failed".format(kind, p, f))
             if (p + f == 0) problems += "$kind: no case ran"
         }
         println("kotlin: ${passed.values.sum()} passed, ${failed.values.sum()} failed")
@@ -114,6 +115,17 @@ val ExectableException.reason: String
         is ExectableException.Proof -> reason
         is ExectableException.Ocp -> reason
         is ExectableException.Membership -> reason
+    }
+
+/** What the error means for the item a verification is about (core's verdict, carried by every variant). */
+val ExectableException.verdict: Verdict
+    get() = when (this) {
+        is ExectableException.Abi -> verdict
+        is ExectableException.Json -> verdict
+        is ExectableException.Argument -> verdict
+        is ExectableException.Proof -> verdict
+        is ExectableException.Ocp -> verdict
+        is ExectableException.Membership -> verdict
     }
 
 /** The variant a code belongs to: its hundreds digit names the family. */
