@@ -23,12 +23,35 @@ func newBatch(p *C.et_batch) *Batch {
 	return b
 }
 
-// BatchFromCalldata strictly decodes postAndVerifyBatch calldata (selector 0x8b1a095a ‖
-// abi.encode(batch)). Lengths are checked against the input before anything is allocated.
+// BatchFromCalldata decodes postAndVerifyBatch calldata the chain accepted (selector 0x8b1a095a ‖
+// the batch) exactly as the compiled contract's ABI decoder reads it.
+//
+// It accepts what the contract's decoder accepts: the canonical encoding, and also offsets that
+// point elsewhere (moved, shared, backwards), dirty padding, trailing bytes, a short final padding
+// (docs/CODEC.md, "EVM decoding"). The batch holds the values the contract read, so its hashes,
+// commitment and proof inputs are those of the batch the chain accepted; Calldata gives its
+// canonical encoding, which differs from a non-canonical input (CalldataLayout tells whether and
+// where). What the contract's decoder refuses is an error with its code (101–103, 105; 107 for
+// another function). Lengths and the decoded size are checked before anything is allocated.
+// For canonical-only decoding (producers, validators) use BatchFromCalldataStrict.
 func BatchFromCalldata(calldata []byte) (*Batch, error) {
 	var p *C.et_batch
 	d, n := in(calldata)
 	if err := call("et_batch_from_calldata", func() C.et_result { return C.et_batch_from_calldata(d, n, &p) }); err != nil {
+		return nil, err
+	}
+	return newBatch(p), nil
+}
+
+// BatchFromCalldataStrict decodes postAndVerifyBatch calldata strictly: only the canonical
+// encoding (Batch.Calldata's output) is accepted, every deviation is an error naming its field
+// path and byte offset (for producers and validators checking what they are about to post).
+func BatchFromCalldataStrict(calldata []byte) (*Batch, error) {
+	var p *C.et_batch
+	d, n := in(calldata)
+	if err := call("et_batch_from_calldata_strict", func() C.et_result {
+		return C.et_batch_from_calldata_strict(d, n, &p)
+	}); err != nil {
 		return nil, err
 	}
 	return newBatch(p), nil
@@ -311,7 +334,8 @@ func (b *Batch) Commit(blobs BlobHashes) (*Commitment, error) {
 
 // CheckCommitment checks a claimed commitment against the batch: claimJSON is a 32-byte digest
 // as a JSON string ("0x…") or the record JSON. nil when it is the batch's commitment;
-// CodeCommitmentMismatch (its message names every differing field) when it is not.
+// CodeCommitmentMismatch (its message names every differing field, VerdictOf: NotIncluded) when
+// it is not; any other error is CannotDecide.
 func (b *Batch) CheckCommitment(blobs BlobHashes, claimJSON []byte) error {
 	return b.h.use(func(p *C.et_batch) error {
 		bh, bn := hashesIn(blobs.Hashes)

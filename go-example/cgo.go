@@ -18,6 +18,8 @@ package exectable
 #cgo nocallback et_last_error_length
 #cgo noescape et_result_name
 #cgo nocallback et_result_name
+#cgo noescape et_verdict_of
+#cgo nocallback et_verdict_of
 #cgo noescape et_bytes_free
 #cgo nocallback et_bytes_free
 #cgo noescape et_struct_decode
@@ -28,6 +30,10 @@ package exectable
 #cgo nocallback et_struct_names
 #cgo noescape et_calldata_decode
 #cgo nocallback et_calldata_decode
+#cgo noescape et_calldata_decode_strict
+#cgo nocallback et_calldata_decode_strict
+#cgo noescape et_calldata_layout
+#cgo nocallback et_calldata_layout
 #cgo noescape et_calldata_encode
 #cgo nocallback et_calldata_encode
 #cgo noescape et_keccak256
@@ -84,6 +90,8 @@ package exectable
 #cgo nocallback et_reference_proxy_creation_code
 #cgo noescape et_batch_from_calldata
 #cgo nocallback et_batch_from_calldata
+#cgo noescape et_batch_from_calldata_strict
+#cgo nocallback et_batch_from_calldata_strict
 #cgo noescape et_batch_from_json
 #cgo nocallback et_batch_from_json
 #cgo noescape et_batch_free

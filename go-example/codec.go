@@ -39,15 +39,36 @@ func StructNames() ([]string, error) {
 	return names, nil
 }
 
-// DecodeCalldata strictly decodes manager calldata (any L1 or L2 manager function that carries
-// protocol data, chosen by its selector) into {"function", "selector", "args"} JSON.
+// DecodeCalldata decodes manager calldata the chain accepted (any L1 or L2 manager function that
+// carries protocol data, chosen by its selector) exactly as the compiled contract's ABI decoder
+// reads it, into {"function", "selector", "args", "layout"} JSON.
+//
+// It accepts what the contract's decoder accepts: the canonical encoding, and also offsets that
+// point elsewhere (moved, shared, backwards), dirty padding, trailing bytes, a short final padding
+// (docs/CODEC.md, "EVM decoding"). "args" are the values the contract read; "layout" is
+// {"canonical": true} or {"canonical": false, "deviation": {…}} with the first deviation (read it
+// into a Layout, or call CalldataLayout). EncodeCalldata ignores "layout" and gives the canonical
+// calldata back. What the contract's decoder refuses is an error with its code (101–103, 105); an
+// unknown selector is CodeABIUnknownSelector. For canonical-only decoding use DecodeCalldataStrict.
 func DecodeCalldata(calldata []byte) ([]byte, error) {
 	p, n := in(calldata)
 	return callBytes("et_calldata_decode", func(out *C.et_bytes) C.et_result { return C.et_calldata_decode(p, n, out) })
 }
 
-// EncodeCalldata encodes {"function", "args"} JSON (selector optional, checked when present)
-// into manager calldata: selector ‖ abi.encode(args…).
+// DecodeCalldataStrict decodes manager calldata strictly: only the canonical encoding abi.encode
+// produces is accepted, every deviation is an error naming its field path and byte offset (for
+// producers and validators). The JSON is DecodeCalldata's, with "layout" always
+// {"canonical": true}.
+func DecodeCalldataStrict(calldata []byte) ([]byte, error) {
+	p, n := in(calldata)
+	return callBytes("et_calldata_decode_strict", func(out *C.et_bytes) C.et_result {
+		return C.et_calldata_decode_strict(p, n, out)
+	})
+}
+
+// EncodeCalldata encodes {"function", "args"} JSON (selector optional, checked when present; a
+// "layout" member, as DecodeCalldata writes it, is ignored) into the canonical manager calldata:
+// selector ‖ abi.encode(args…).
 func EncodeCalldata(callJSON []byte) ([]byte, error) {
 	p, n := in(callJSON)
 	return callBytes("et_calldata_encode", func(out *C.et_bytes) C.et_result { return C.et_calldata_encode(p, n, out) })

@@ -147,7 +147,9 @@ func (pr *Proof) JSON() ([]byte, error) {
 
 // Verify checks that itemHashes (one per proven leaf, in the proof's ascending leaf order) are
 // the leaves of the table whose commitment digest is commitment. nil when valid; otherwise the
-// first failing check's code (4xx: errors.Is(err, ErrProof)).
+// first failing check's code (4xx: errors.Is(err, ErrProof)). VerdictOf(err): 401–404 and 407
+// (the proof does not lead to the committed root with these items) are NotIncluded; a malformed
+// proof (405, 406, 408, 409) or misuse is CannotDecide.
 func (pr *Proof) Verify(commitment Hash, itemHashes []Hash) error {
 	return pr.h.use(func(p *C.et_proof) error {
 		items, n := hashesIn(itemHashes)
@@ -159,7 +161,8 @@ func (pr *Proof) Verify(commitment Hash, itemHashes []Hash) error {
 
 // VerifyJSON checks the proof against a trusted commitment given as JSON (a digest string or
 // the record object) and items given as a JSON array (entry or lookup-call objects, bare or
-// tagged, or hashes). It returns {"valid": true, "commitment", "leaves"} on success.
+// tagged, or hashes). It returns {"valid": true, "commitment", "leaves"} on success. Verdicts
+// as for Verify (malformed JSON is CannotDecide).
 func (pr *Proof) VerifyJSON(commitmentJSON, itemsJSON []byte) ([]byte, error) {
 	var b []byte
 	err := pr.h.use(func(p *C.et_proof) (err error) {
@@ -174,7 +177,7 @@ func (pr *Proof) VerifyJSON(commitmentJSON, itemsJSON []byte) ([]byte, error) {
 }
 
 // VerifyInclusion is DecodeProof then Verify without keeping a handle: a binary proof, the item
-// hashes in proof order and the trusted commitment digest.
+// hashes in proof order and the trusted commitment digest. Verdicts as for Verify.
 func VerifyInclusion(encodedProof []byte, commitment Hash, itemHashes []Hash) error {
 	d, n := in(encodedProof)
 	items, ni := hashesIn(itemHashes)

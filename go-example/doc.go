@@ -18,6 +18,11 @@
 //     minimal 0x-hex).
 //   - Errors are *Error values carrying the library's stable code and message;
 //     errors.Is(err, CodeProofRootMismatch) matches one code, errors.Is(err, ErrProof) a family.
+//     A verification answers Included, NotIncluded or CannotDecide: VerdictOf(err), or
+//     errors.Is(err, ErrNotIncluded) / errors.Is(err, ErrCannotDecide).
+//   - Calldata the chain accepted (BatchFromCalldata, DecodeCalldata, CalldataLayout,
+//     VerifyMembership) is read exactly as the contract's ABI decoder reads it, with its Layout
+//     reported; BatchFromCalldataStrict and DecodeCalldataStrict accept the canonical encoding only.
 //   - Handles (Batch, Entry, Commitment, Proof, RollingHash) have an explicit Close; a cleanup
 //     (runtime.AddCleanup) frees a handle that becomes unreachable without it, as a safety net.
 //     Batch, Entry, Commitment and Proof are immutable and safe for concurrent use;

@@ -81,6 +81,11 @@ func (c Code) Error() string { return fmt.Sprintf("exectable: code %d (%s)", uin
 // Family is the code's hundred: 1 for 1xx (ABI), 4 for 4xx (inclusion proofs), 9 for 9xx (C API).
 func (c Code) Family() Family { return Family(c / 100) }
 
+// Verdict is what a verification that returned c means for the item, as the library says it
+// (et_verdict_of): CodeOK is Included; 602, 604, 401–404, 407, 410, 501, 503–506 are NotIncluded;
+// every other code, the C API's 9xx included, and any number that is no code, is CannotDecide.
+func (c Code) Verdict() Verdict { return Verdict(C.et_verdict_of(C.uint32_t(c))) }
+
 // Family is a family of codes (the hundreds digit). Every Family is an error value, so
 // errors.Is(err, ErrProof) tells whether err carries any 4xx code.
 type Family uint32
@@ -113,18 +118,91 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("exectable: %s: %s [%d %s]", e.Op, e.Message, uint32(e.Code), e.Code.Name())
 }
 
-// Is reports whether target is e's Code, e's Family, or an *Error with the same Code.
+// Is reports whether target is e's Code, e's Family, the sentinel of e's verdict
+// (ErrNotIncluded, ErrCannotDecide), or an *Error with the same Code.
 func (e *Error) Is(target error) bool {
 	switch t := target.(type) {
 	case Code:
 		return e.Code == t
 	case Family:
 		return e.Code.Family() == t
+	case VerdictError:
+		return e.Code.Verdict() == Verdict(t)
 	case *Error:
 		return e.Code == t.Code
 	}
 	return false
 }
+
+// Verdict is what e means for the item a verification asked about (Code.Verdict): NotIncluded or
+// CannotDecide, never Included.
+func (e *Error) Verdict() Verdict { return e.Code.Verdict() }
+
+// Verdict is the answer of a verification (VerifyMembership, VerifyInclusion, Proof.Verify,
+// Proof.VerifyJSON, Batch.CheckCommitment, VerifyOCP), one of three, never one dressed as another:
+//   - Included: the call succeeded: the item is in what the chain accepted (also when the
+//     calldata was not canonically laid out: the report's layout says so);
+//   - NotIncluded: the evidence is usable and the item is not in it (604 not in the accepted
+//     batch, 602 the posting reverted, 401–404/407/410 the proof does not lead to the committed
+//     root, 501/503–506 the OCP digest, receipt, block or contract differ);
+//   - CannotDecide: the evidence is unusable, so nothing follows about the item (not the
+//     manager's call, a receipt of another transaction, malformed input, calldata the contract's
+//     decoder refuses, misuse of the API).
+//
+// VerdictOf gives it for an error; errors.Is(err, ErrNotIncluded) and errors.Is(err,
+// ErrCannotDecide) match an *Error by it.
+type Verdict int
+
+// The three verdicts (the values of the C enum et_verdict).
+const (
+	Included     Verdict = C.ET_VERDICT_INCLUDED
+	NotIncluded  Verdict = C.ET_VERDICT_NOT_INCLUDED
+	CannotDecide Verdict = C.ET_VERDICT_CANNOT_DECIDE
+)
+
+// String is the verdict's name as the JSON reports and the vectors write it: "included",
+// "notIncluded", "cannotDecide" ("Verdict(n)" for another value).
+func (v Verdict) String() string {
+	switch v {
+	case Included:
+		return "included"
+	case NotIncluded:
+		return "notIncluded"
+	case CannotDecide:
+		return "cannotDecide"
+	}
+	return fmt.Sprintf("Verdict(%d)", int(v))
+}
+
+// VerdictOf is the verdict of a verification's error: nil is Included; an *Error (also wrapped)
+// is its code's verdict (Code.Verdict, through the library's et_verdict_of); any other error (a
+// closed handle, a report that does not parse) is CannotDecide.
+func VerdictOf(err error) Verdict {
+	if err == nil {
+		return Included
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code.Verdict()
+	}
+	return CannotDecide
+}
+
+// VerdictError is the sentinel error of a verdict other than Included: errors.Is(err,
+// ErrNotIncluded) tells whether err is an *Error whose code means "not included".
+type VerdictError Verdict
+
+// The verdict sentinels. errors.Is matches an *Error against them by Code.Verdict.
+const (
+	ErrNotIncluded  VerdictError = VerdictError(NotIncluded)  // the evidence is usable; the item is not in it
+	ErrCannotDecide VerdictError = VerdictError(CannotDecide) // the evidence is unusable; nothing follows
+)
+
+// Error makes a VerdictError usable as a sentinel: "exectable: verdict notIncluded".
+func (v VerdictError) Error() string { return "exectable: verdict " + Verdict(v).String() }
+
+// Verdict is the verdict the sentinel stands for.
+func (v VerdictError) Verdict() Verdict { return Verdict(v) }
 
 // ErrClosed is returned by every method of a handle (Batch, Entry, Commitment, Proof,
 // RollingHash) after Close.

@@ -567,13 +567,78 @@ func checkCalldataRoundTrip(t *testing.T, calldata, batchJSON []byte) {
 		t.Errorf("Encode is not calldata[4:]")
 	}
 	call := must(DecodeCalldata(calldata))(t)
-	if !bytes.HasPrefix(call, []byte(`{"function":"postAndVerifyBatch","selector":"0x8b1a095a"`)) {
+	if !bytes.HasPrefix(call, []byte(`{"function":"postAndVerifyBatch","selector":"0x8b1a095a"`)) ||
+		!bytes.HasSuffix(call, []byte(`,"layout":{"canonical":true}}`)) {
 		t.Errorf("call JSON %s", short(call))
 	}
 	if cd := must(EncodeCalldata(call))(t); !bytes.Equal(cd, calldata) {
 		t.Errorf("calldata JSON round trip differs")
 	}
+	if strict := must(DecodeCalldataStrict(calldata))(t); !bytes.Equal(strict, call) {
+		t.Errorf("strict and Evm call JSON of canonical calldata differ")
+	}
+	if l := must(CalldataLayout(calldata))(t); !l.Canonical || l.Deviation != nil {
+		t.Errorf("layout of canonical calldata: %v", l)
+	}
+	closeAll(t, must(BatchFromCalldataStrict(calldata))(t))
 	checkBatchAccessors(t, b)
+}
+
+// sameHashes checks that two batches have the same entry and lookup-call hashes.
+func sameHashes(t *testing.T, what string, got, want *Batch) {
+	t.Helper()
+	g, w := must(got.EntryHashes())(t), must(want.EntryHashes())(t)
+	if len(g) != len(w) {
+		t.Fatalf("%s: %d entries, expected %d", what, len(g), len(w))
+	}
+	for i := range w {
+		if g[i] != w[i] {
+			t.Errorf("%s: entry hash %d differs", what, i)
+		}
+	}
+	gl, wl := must(got.LookupCallHashes())(t), must(want.LookupCallHashes())(t)
+	if len(gl) != len(wl) {
+		t.Fatalf("%s: %d lookup calls, expected %d", what, len(gl), len(wl))
+	}
+	for i := range wl {
+		if gl[i] != wl[i] {
+			t.Errorf("%s: lookup-call hash %d differs", what, i)
+		}
+	}
+}
+
+// checkAppendedWord: the calldata with a zero word appended is read by the contract's decoder
+// (BatchFromCalldata, DecodeCalldata, CalldataLayout) as the same batch, its layout naming the
+// trailing bytes; the strict decoders refuse it with CodeABITrailingBytes.
+func checkAppendedWord(t *testing.T, calldata []byte) {
+	t.Helper()
+	longer := append(append([]byte(nil), calldata...), make([]byte, 32)...)
+	canonical := must(BatchFromCalldata(calldata))(t)
+	evm := must(BatchFromCalldata(longer))(t)
+	defer closeAll(t, canonical, evm)
+	sameHashes(t, "appended word", evm, canonical)
+	if cd := must(evm.Calldata())(t); !bytes.Equal(cd, calldata) {
+		t.Errorf("the batch read from the appended word re-encodes differently")
+	}
+	_, err := BatchFromCalldataStrict(longer)
+	wantCode(t, err, uint32(CodeABITrailingBytes), "AbiTrailingBytes")
+	_, err = DecodeCalldataStrict(longer)
+	wantCode(t, err, uint32(CodeABITrailingBytes), "AbiTrailingBytes")
+	layout := must(CalldataLayout(longer))(t)
+	d := layout.Deviation
+	if layout.Canonical || d == nil || d.Path != "$" || d.Offset != uint64(len(calldata)) ||
+		d.Kind != DeviationTrailingBytes || d.Message == "" {
+		t.Fatalf("layout of the appended word: %v", layout)
+	}
+	call := must(DecodeCalldata(longer))(t)
+	var got Layout
+	decode(t, jsonMember(t, call, "layout"), &got)
+	if got.Canonical || got.Deviation == nil || *got.Deviation != *d {
+		t.Errorf("call JSON layout %s, CalldataLayout %v", jsonMember(t, call, "layout"), layout)
+	}
+	if cd := must(EncodeCalldata(call))(t); !bytes.Equal(cd, calldata) {
+		t.Errorf("the call read from the appended word encodes differently")
+	}
 }
 
 func batchCalldataCase(t *testing.T, _ *fileRun, c vectorCase) {
@@ -599,6 +664,7 @@ func batchCalldataCase(t *testing.T, _ *fileRun, c vectorCase) {
 		t.Errorf("a batch accepted on chain is predicted to revert: %s", short(report.JSON))
 	}
 	checkCalldataRoundTrip(t, ex.Calldata, batchJSON)
+	checkAppendedWord(t, ex.Calldata)
 }
 
 // ---- publicInputsHash ----
@@ -975,6 +1041,46 @@ func ocpArtifactCase(t *testing.T, _ *fileRun, c vectorCase) {
 
 // ---- batchMembership ----
 
+// checkPostedInput reads an included posting's transaction input with the decoders alone:
+// CalldataLayout gives expected.layout, BatchFromCalldata the expected hashes, and the strict
+// decoder accepts it exactly when the layout is canonical.
+func checkPostedInput(t *testing.T, txInput []byte, ex map[string]json.RawMessage) {
+	t.Helper()
+	var want Layout
+	decode(t, ex["layout"], &want)
+	got := must(CalldataLayout(txInput))(t)
+	if got.Canonical != want.Canonical || (got.Deviation == nil) != (want.Deviation == nil) ||
+		(got.Deviation != nil && *got.Deviation != *want.Deviation) {
+		t.Errorf("CalldataLayout %v, expected.layout %v", got, want)
+	}
+	if back := must(json.Marshal(got))(t); !bytes.Equal(back, compact(t, ex["layout"])) {
+		t.Errorf("Layout JSON %s, expected %s", back, compact(t, ex["layout"]))
+	}
+	b := must(BatchFromCalldata(txInput))(t)
+	defer closeAll(t, b)
+	var entries, lookups []Hash
+	decode(t, ex["entryHashes"], &entries)
+	decode(t, ex["lookupCallHashes"], &lookups)
+	if g := must(b.EntryHashes())(t); fmt.Sprint(g) != fmt.Sprint(entries) {
+		t.Errorf("entry hashes %v, expected %v", g, entries)
+	}
+	if g := must(b.LookupCallHashes())(t); fmt.Sprint(g) != fmt.Sprint(lookups) {
+		t.Errorf("lookup-call hashes %v, expected %v", g, lookups)
+	}
+	strict, err := BatchFromCalldataStrict(txInput)
+	switch {
+	case want.Canonical && err != nil:
+		t.Errorf("the strict decoder refused a canonical posting: %v", err)
+	case !want.Canonical && err == nil:
+		t.Errorf("the strict decoder accepted a non-canonical posting")
+	case !want.Canonical && !errors.Is(err, ErrABI):
+		t.Errorf("the strict decoder's error %v is not 1xx", err)
+	}
+	if err == nil {
+		closeAll(t, strict)
+	}
+}
+
 func batchMembershipCase(t *testing.T, _ *fileRun, c vectorCase) {
 	var in map[string]json.RawMessage
 	decode(t, c.Inputs, &in)
@@ -999,13 +1105,28 @@ func batchMembershipCase(t *testing.T, _ *fileRun, c vectorCase) {
 		var e expectedError
 		decode(t, must(json.Marshal(map[string]json.RawMessage{"error": raw}))(t), &e)
 		wantCode(t, err, e.Error.Code, e.Error.Name)
+		// Every must-fail case names its verdict; the sentinel of that verdict matches, the other not.
+		var want string
+		decode(t, ex["verdict"], &want)
+		if got := VerdictOf(err); got.String() != want {
+			t.Errorf("VerdictOf = %s, expected.verdict %q", got, want)
+		}
+		notIncluded, cannotDecide := errors.Is(err, ErrNotIncluded), errors.Is(err, ErrCannotDecide)
+		if notIncluded != (want == "notIncluded") || cannotDecide != (want == "cannotDecide") {
+			t.Errorf("errors.Is: ErrNotIncluded %v, ErrCannotDecide %v; expected.verdict %q", notIncluded, cannotDecide, want)
+		}
 		return
 	}
 	ok(t, err)
+	if VerdictOf(err) != Included {
+		t.Errorf("VerdictOf(nil) = %s", VerdictOf(err))
+	}
+	sameJSON(t, "report.verdict", jsonMember(t, report, "verdict"), json.RawMessage(`"included"`))
 	batch := jsonMember(t, report, "batch")
-	for _, key := range []string{"rollupCount", "entryHashes", "lookupCallHashes", "sharedPublicInput"} {
+	for _, key := range []string{"rollupCount", "entryHashes", "lookupCallHashes", "sharedPublicInput", "layout"} {
 		sameJSON(t, "report.batch."+key, jsonMember(t, batch, key), ex[key])
 	}
+	checkPostedInput(t, txInput, ex)
 	var got, want []map[string]json.RawMessage
 	decode(t, jsonMember(t, report, "matches"), &got)
 	decode(t, ex["matches"], &want)

@@ -69,11 +69,18 @@ func ValidateL2Calldata(calldata []byte) (report []byte, ok bool, err error) {
 }
 
 // VerifyMembership confirms from the raw postAndVerifyBatch transaction input and its receipt
-// (eth_getTransactionReceipt JSON) that an item is part of a batch the L1 manager accepted.
+// (eth_getTransactionReceipt JSON) that an item is part of a batch the L1 manager accepted. The
+// input is read exactly as the contract's ABI decoder reads it, whatever layout it accepted.
 // queryJSON names the item: exactly one of "entry", "lookupCall", "entryHash", "lookupCallHash",
 // "proxyEntryHash", "crossChainCallHash". optionsJSON may be nil, else {"txHash"?, "blobHashes"? |
-// "blobVersionedHashes"?, "laterReceipts"?}. It returns the report JSON; when the item is not a
-// member the error carries the 6xx reason (errors.Is(err, ErrMembership)).
+// "blobVersionedHashes"?, "laterReceipts"?}.
+//
+// Three answers (VerdictOf(err)): Included — nil error and the report JSON {"verdict":
+// "included", "valid", "batch": {…, "layout"}, "matches", …}, also for non-canonical calldata
+// (batch.layout is then a warning naming the first deviation); NotIncluded —
+// errors.Is(err, ErrNotIncluded): 604 the accepted batch does not hold the item, 602 the posting
+// reverted; CannotDecide — errors.Is(err, ErrCannotDecide): 601, 603, 605, 606, calldata the
+// contract's decoder refuses (1xx), a malformed query or options.
 func VerifyMembership(txInput, receiptJSON []byte, manager Address, queryJSON, optionsJSON []byte) ([]byte, error) {
 	t, tn := in(txInput)
 	r, rn := in(receiptJSON)
@@ -87,7 +94,8 @@ func VerifyMembership(txInput, receiptJSON []byte, manager Address, queryJSON, o
 // VerifyOCP verifies an OCP artifact (ocp-1 proof file or v1.0 envelope) offline: SHA-256 of the
 // observation against the artifact's digest, then, when receiptJSON is not nil, inclusion of the
 // digest by the artifact's extraction rule. It returns the report JSON; a rejected artifact gives
-// the 5xx reason (errors.Is(err, ErrOCP)).
+// the 5xx reason (errors.Is(err, ErrOCP)): NotIncluded for 501 and 503–506 (errors.Is(err,
+// ErrNotIncluded)), CannotDecide for the others (VerdictOf).
 func VerifyOCP(artifactJSON, observation, receiptJSON []byte) ([]byte, error) {
 	a, an := in(artifactJSON)
 	o, on := in(observation)

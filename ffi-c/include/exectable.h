@@ -8,7 +8,9 @@
  * Rules that hold for every function (ffi-c/README.md has the details):
  *  - Every function returns et_result: ET_RESULT_OK (0) or a code. 1xx-6xx are exectable's stable
  *    error codes (the same in every binding); 9xx belong to the C API. After a failure,
- *    et_last_error_message() gives the calling thread's message.
+ *    et_last_error_message() gives the calling thread's message. The one exception,
+ *    et_verdict_of(code), turns a verification's code into its et_verdict: included, not
+ *    included, cannot decide.
  *  - Out-parameters are written only when the function returns ET_RESULT_OK.
  *  - Fixed-size outputs go to caller buffers (uint8_t out[32] for digests, [20] for addresses).
  *    Variable-size outputs are et_bytes allocated by the library: free each with et_bytes_free.
@@ -270,10 +272,49 @@ typedef uint32_t et_result;
 #endif // __cplusplus
 
 /**
+ * What a verification's result means for the item (`et_verdict_of`).
+ *
+ * - `ET_VERDICT_INCLUDED`: the call returned `ET_RESULT_OK`: the item is in what the chain
+ *   accepted (also when the calldata was not canonically laid out: the report's layout says so).
+ * - `ET_VERDICT_NOT_INCLUDED`: the evidence is usable and the item is not in it (602, 604; a
+ *   proof that does not lead to the committed root: 401–404, 407, 410; an OCP artifact whose
+ *   digest, receipt, block or contract differ: 501, 503–506).
+ * - `ET_VERDICT_CANNOT_DECIDE`: the evidence is unusable, so nothing follows about the item
+ *   (every other code: not the manager's call, a receipt of another transaction, malformed input,
+ *   calldata the contract's decoder refuses, and the C API's own 9xx codes).
+ */
+enum et_verdict
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * The item is in what the chain accepted.
+     */
+    ET_VERDICT_INCLUDED = 0,
+    /**
+     * The evidence is usable and the item is not in it.
+     */
+    ET_VERDICT_NOT_INCLUDED = 1,
+    /**
+     * The evidence is unusable: nothing follows about the item.
+     */
+    ET_VERDICT_CANNOT_DECIDE = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum et_verdict et_verdict;
+#else
+typedef uint32_t et_verdict;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * An L1 batch (`ProofSystemBatchPerVerificationEntries`), as `postAndVerifyBatch` takes it.
  * Immutable (its entry and lookup-call hashes are computed once, on first use, thread-safely):
  * safe to use from several threads at once (Send + Sync).
- * Create with `et_batch_from_calldata` / `et_batch_from_json`; free with `et_batch_free`.
+ * Create with `et_batch_from_calldata` / `et_batch_from_calldata_strict` / `et_batch_from_json`;
+ * free with `et_batch_free`.
  */
 typedef struct et_batch et_batch;
 
@@ -404,6 +445,23 @@ et_result et_last_error_length(size_t *len);
 et_result et_result_name(uint32_t code, const char **name);
 
 /**
+ * The verdict of the result code a verification returned: `ET_RESULT_OK` → `ET_VERDICT_INCLUDED`;
+ * core's codes (1xx–6xx) → core's verdict for that code (the `et_verdict` doc lists the
+ * not-included ones); the C API's own codes (900–904) and numbers that are no `et_result` →
+ * `ET_VERDICT_CANNOT_DECIDE`.
+ *
+ * Use it on what `et_verify_membership`, `et_proof_verify`, `et_proof_verify_json`,
+ * `et_inclusion_verify`, `et_batch_check_commitment` and `et_ocp_verify` return, to tell "not
+ * included" from "cannot decide" without listing codes.
+ *
+ * - `code`: an `et_result` value (passed as its number, so any value is safe to pass).
+ * - Unlike every other function, it returns the verdict, not an `et_result`; it cannot fail and
+ *   never changes the calling thread's last-error message (read the message before or after).
+ * - Thread safety: any thread, concurrently.
+ */
+et_verdict et_verdict_of(uint32_t code);
+
+/**
  * Frees a buffer the library returned and resets `*bytes` to `{NULL, 0, 0}`.
  *
  * - `bytes`: NULL, or a pointer to an `et_bytes` filled by an `et_` function (or already reset
@@ -459,19 +517,60 @@ et_result et_struct_encode(const char *struct_name,
 et_result et_struct_names(struct et_bytes *names_out);
 
 /**
- * Strictly decodes manager calldata (any L1 or L2 manager function that carries protocol data,
- * chosen by its selector) into `{"function", "selector", "args"}` JSON.
+ * Decodes manager calldata the chain accepted (any L1 or L2 manager function that carries
+ * protocol data, chosen by its selector) exactly as the compiled contract's ABI decoder reads
+ * it, into `{"function", "selector", "args", "layout"}` JSON.
+ *
+ * Accepted: everything the contract's decoder accepts — the canonical encoding, and also offsets
+ * that point elsewhere (moved, shared, backwards), dirty padding, trailing bytes, a short final
+ * padding (docs/CODEC.md, "EVM decoding"). `args` are the values the contract read; `layout` is
+ * `{"canonical": true}` or `{"canonical": false, "deviation": {"path", "offset", "kind",
+ * "message"}}` with the first place the input departs from `abi.encode` (`kind` one of `offset`,
+ * `length`, `word`, `dirtyPadding`, `shortInput`, `trailingBytes`; `offset` as `0x`-hex). The JSON
+ * goes back through `et_calldata_encode` (which ignores `layout`) to the canonical calldata.
+ * For canonical-only decoding (producers, validators) use `et_calldata_decode_strict`.
  *
  * - `calldata`/`calldata_len`: borrowed; NULL only when `calldata_len` is 0.
  * - `json_out`: required; on success receives the JSON (caller frees with `et_bytes_free`).
  * - Thread safety: any thread, concurrently.
- * - Returns: `ET_RESULT_OK`; 101–108, 110; 900; 902.
+ * - Returns: `ET_RESULT_OK`; 101–103, 105 (what the contract's decoder refuses: the path and
+ *   offset of the word at fault are in the message); 108 (unknown selector); 302 (above the size
+ *   bounds); 900; 902.
  */
 et_result et_calldata_decode(const uint8_t *calldata, size_t calldata_len, struct et_bytes *json_out);
 
 /**
+ * Strictly decodes manager calldata (chosen by its selector): only the canonical encoding
+ * `abi.encode` produces is accepted, every deviation is refused with its field path and byte
+ * offset. For producers and validators; calldata the chain accepted is read by
+ * `et_calldata_decode`. The JSON is that of `et_calldata_decode`, with `layout` always
+ * `{"canonical": true}`.
+ *
+ * - `calldata`/`calldata_len`: borrowed; NULL only when `calldata_len` is 0.
+ * - `json_out`: required; on success receives the JSON (caller frees with `et_bytes_free`).
+ * - Thread safety: any thread, concurrently.
+ * - Returns: `ET_RESULT_OK`; 101–108, 110; 302; 900; 902.
+ */
+et_result et_calldata_decode_strict(const uint8_t *calldata, size_t calldata_len, struct et_bytes *json_out);
+
+/**
+ * How manager calldata the contract accepts is laid out: `{"canonical": true}`, or
+ * `{"canonical": false, "deviation": {"path", "offset", "kind", "message"}}` naming the first
+ * place it departs from the canonical encoding (the `layout` member of `et_calldata_decode`,
+ * without the call). A non-canonical layout is not an error: the contract read it.
+ *
+ * - `calldata`/`calldata_len`: borrowed; NULL only when `calldata_len` is 0.
+ * - `layout_json_out`: required; on success receives the JSON (caller frees with `et_bytes_free`).
+ * - Thread safety: any thread, concurrently.
+ * - Returns: `ET_RESULT_OK`; 101–103, 105, 108, 302 (calldata the contract's decoder refuses,
+ *   as for `et_calldata_decode`); 900; 902.
+ */
+et_result et_calldata_layout(const uint8_t *calldata, size_t calldata_len, struct et_bytes *layout_json_out);
+
+/**
  * Encodes `{"function": "postAndVerifyBatch", "args": {…}}` JSON (`selector` optional, checked
- * when present) into manager calldata: selector ‖ `abi.encode(args…)`.
+ * when present; a `layout` member, as `et_calldata_decode` writes it, is ignored) into the
+ * canonical manager calldata: selector ‖ `abi.encode(args…)`.
  *
  * - `json`/`json_len`: UTF-8 JSON, borrowed; NULL only when `json_len` is 0.
  * - `calldata_out`: required; on success receives the calldata (caller frees with `et_bytes_free`).
@@ -789,16 +888,43 @@ et_result et_proxy_address(const uint8_t *manager,
 et_result et_reference_proxy_creation_code(struct et_bytes *code_out);
 
 /**
- * Strictly decodes `postAndVerifyBatch` calldata (selector `0x8b1a095a` ‖ `abi.encode(batch)`)
- * into a new batch handle. Lengths are checked against the input before anything is allocated:
- * calldata claiming more elements than it holds is refused (103), whatever it claims.
+ * Decodes `postAndVerifyBatch` calldata the chain accepted (selector `0x8b1a095a` ‖ the batch)
+ * exactly as the compiled contract's ABI decoder reads it, into a new batch handle.
+ *
+ * Accepted: everything the contract's decoder accepts — the canonical encoding, and also offsets
+ * that point elsewhere (moved, shared, backwards), dirty padding, trailing bytes, a short final
+ * padding (docs/CODEC.md, "EVM decoding"). The batch holds the values the contract read, so its
+ * entry and lookup-call hashes, table commitment and proof inputs are those of the batch the
+ * chain accepted; `et_batch_encode_calldata` gives its canonical calldata, which differs from a
+ * non-canonical input (`et_calldata_layout` says whether and where). Lengths and the decoded size
+ * are checked against the input before anything is allocated: calldata claiming more elements
+ * than it holds is refused (103), whatever it claims. For canonical-only decoding (producers,
+ * validators) use `et_batch_from_calldata_strict`.
  *
  * - `calldata`/`calldata_len`: borrowed; NULL only when `calldata_len` is 0.
  * - `batch_out`: required; on success receives a new handle the caller owns (`et_batch_free`).
  * - Thread safety: any thread, concurrently.
- * - Returns: `ET_RESULT_OK`; 101–107, 110; 900; 902.
+ * - Returns: `ET_RESULT_OK`; 101–103, 105 (what the contract's decoder refuses: the path and
+ *   offset of the word at fault are in the message); 107 (not `postAndVerifyBatch`); 302 (above
+ *   the size bounds); 900; 902.
  */
 et_result et_batch_from_calldata(const uint8_t *calldata, size_t calldata_len, struct et_batch **batch_out);
+
+/**
+ * Strictly decodes `postAndVerifyBatch` calldata into a new batch handle: only the canonical
+ * encoding (`et_batch_encode_calldata`'s output) is accepted, every deviation is refused with its
+ * field path and byte offset. For producers and validators checking what they are about to post;
+ * calldata the chain accepted is read by `et_batch_from_calldata`. Lengths are checked against
+ * the input before anything is allocated.
+ *
+ * - `calldata`/`calldata_len`: borrowed; NULL only when `calldata_len` is 0.
+ * - `batch_out`: required; on success receives a new handle the caller owns (`et_batch_free`).
+ * - Thread safety: any thread, concurrently.
+ * - Returns: `ET_RESULT_OK`; 101–107, 110; 302; 900; 902.
+ */
+et_result et_batch_from_calldata_strict(const uint8_t *calldata,
+                                        size_t calldata_len,
+                                        struct et_batch **batch_out);
 
 /**
  * Parses batch JSON (`{"entries", "l1ToL2lookupCalls", "transientExecutionEntryCount", …}`,
@@ -1138,6 +1264,7 @@ et_result et_commitment_prove(const struct et_commitment *commitment,
  * - Thread safety: any thread, concurrently.
  * - Returns: `ET_RESULT_OK` when the claim is the batch's commitment; 410 when it is not;
  *   409 (a record whose `commitment` is not its own digest); 201–204; 301; 900; 901; 903; 902.
+ *   `et_verdict_of(rc)`: OK is included, 410 not included, every other code cannot decide.
  */
 et_result et_batch_check_commitment(const struct et_batch *batch,
                                     const uint8_t *blob_hashes,
@@ -1203,6 +1330,9 @@ et_result et_proof_to_json(const struct et_proof *proof, struct et_bytes *json_o
  * - Thread safety: any thread, concurrently.
  * - Returns: `ET_RESULT_OK` (valid); 401–404, 407–409 (the reason; checks in the order of
  *   docs/COMMITMENT.md, the first failing one reported); 405/406 (sibling count); 900; 901; 904; 902.
+ * - Three answers, told apart by `et_verdict_of(rc)`: OK is included; 401–404 and 407 (the proof
+ *   does not lead to the committed root with these items) are not included; every other code
+ *   (a malformed proof: 405, 406, 408, 409; misuse: 9xx) cannot decide.
  */
 et_result et_proof_verify(const struct et_proof *proof,
                           const uint8_t *commitment,
@@ -1215,7 +1345,8 @@ et_result et_proof_verify(const struct et_proof *proof,
  *
  * - `proof`/`proof_len`: borrowed. Other arguments as for `et_proof_verify`.
  * - Thread safety: any thread, concurrently.
- * - Returns: `ET_RESULT_OK` (valid); 401–409; 900; 904; 902.
+ * - Returns: `ET_RESULT_OK` (valid); 401–409; 900; 904; 902. `et_verdict_of(rc)`: OK is
+ *   included, 401–404 and 407 not included, every other code cannot decide.
  */
 et_result et_inclusion_verify(const uint8_t *proof,
                               size_t proof_len,
@@ -1236,7 +1367,9 @@ et_result et_inclusion_verify(const uint8_t *proof,
  * - `verified_json`: required; on success receives `{"valid": true, "commitment", "leaves":
  *   [{"entry": "0x3"} | {"lookupCall": "0x0"}]}` (caller frees it).
  * - Thread safety: any thread, concurrently.
- * - Returns: `ET_RESULT_OK`; 401–409; 201–204; 900; 901; 903; 902.
+ * - Returns: `ET_RESULT_OK`; 401–409; 201–204; 900; 901; 903; 902. `et_verdict_of(rc)`: OK is
+ *   included, 401–404 and 407 not included, every other code (malformed proof, commitment or
+ *   items JSON; misuse) cannot decide.
  */
 et_result et_proof_verify_json(const struct et_proof *proof,
                                const uint8_t *commitment_json,
@@ -1247,9 +1380,22 @@ et_result et_proof_verify_json(const struct et_proof *proof,
 
 /**
  * Confirms from the raw `postAndVerifyBatch` transaction input and its receipt that an entry or
- * lookup call is part of a batch the L1 manager accepted: selector, strict decode, receipt
- * status, the manager's `BatchPosted` log, every hash recomputed; then where the item was placed
- * and what the manager's logs say happened to it.
+ * lookup call is part of a batch the L1 manager accepted: selector, the input read exactly as
+ * the contract's ABI decoder reads it (any layout it accepts), receipt status, the manager's
+ * `BatchPosted` log, every hash recomputed; then where the item was placed and what the
+ * manager's logs say happened to it.
+ *
+ * Three answers, never one dressed as another; `et_verdict_of(rc)` tells them apart:
+ * - included: `ET_RESULT_OK`, and the report (its `verdict` member is `"included"`). Also when
+ *   the input is not canonically laid out: the contract read it as it stands, so the batch is what
+ *   it read; `batch.layout` is then `{"canonical": false, "deviation": {…}}`, a warning naming the
+ *   first deviation.
+ * - not included (`ET_VERDICT_NOT_INCLUDED`): 604 (the accepted batch does not hold the item),
+ *   602 (the posting transaction reverted).
+ * - cannot decide (`ET_VERDICT_CANNOT_DECIDE`): every other code — 601 (not `postAndVerifyBatch`
+ *   calldata), 603 (no `BatchPosted` of the manager), 605 (a receipt of another transaction), 606
+ *   (malformed receipt), 1xx (an input the contract's decoder refuses cannot be a successful
+ *   posting's), 2xx/3xx (malformed query or options), 9xx.
  *
  * - `tx_input`/`tx_input_len`: the transaction's input bytes, borrowed.
  * - `receipt_json`/`receipt_json_len`: `eth_getTransactionReceipt` JSON (a JSON-RPC envelope is
@@ -1260,11 +1406,12 @@ et_result et_proof_verify_json(const struct et_proof *proof,
  *   `crossChainCallHash` (32-byte hex).
  * - `options_json`/`options_json_len`: NULL and 0 for none, else `{"txHash"?, "blobHashes"? |
  *   "blobVersionedHashes"?, "laterReceipts"?: [receipt…]}`.
- * - `report_json`: required; on success receives `{"valid": true, "batch", "query", "matches",
- *   "unattributed", "supersededAt", "laterReceipts"}` (caller frees it).
+ * - `report_json`: required; on success receives `{"verdict": "included", "valid": true,
+ *   "batch": {…, "layout"}, "query", "matches", "unattributed", "supersededAt", "laterReceipts"}`
+ *   (caller frees it). Not written on any other answer: the message says why.
  * - Thread safety: any thread, concurrently.
- * - Returns: `ET_RESULT_OK` (member); 601–606 (the reason it is not, or a malformed receipt);
- *   101–110 (the input does not decode); 201–204, 301 (query/options); 900; 903; 902.
+ * - Returns: `ET_RESULT_OK` (included); 602, 604 (not included); 601, 603, 605, 606, 101–103,
+ *   105, 302 (the input), 201–204, 301 (query/options), 900, 903, 902 (cannot decide).
  */
 et_result et_verify_membership(const uint8_t *tx_input,
                                size_t tx_input_len,
@@ -1280,6 +1427,12 @@ et_result et_verify_membership(const uint8_t *tx_input,
 /**
  * Verifies an OCP artifact offline: SHA-256 of the observation against the artifact's digest,
  * then (when a receipt is given) inclusion of the digest by the artifact's extraction rule.
+ *
+ * Three answers; `et_verdict_of(rc)` tells them apart: `ET_RESULT_OK` (included: the report);
+ * not included — 501 (the observation's SHA-256 differs), 503 (the receipt reports failure),
+ * 504 (another block), 505 (logged by another contract), 506 (the digest was not logged); cannot
+ * decide — every other code: 502 (a rule this verifier does not implement), 507 (malformed
+ * artifact), 508 (a receipt of another transaction), 606 (malformed receipt), 2xx, 9xx.
  *
  * - `artifact_json`/`artifact_json_len`: an `ocp-1` proof file or a v1.0 envelope, borrowed.
  * - `observation`/`observation_len`: the observed bytes, borrowed; NULL only when the length is 0.

@@ -7,7 +7,10 @@ use crate::error::{et_result, FfiError};
 use crate::handles::{borrow_handle, free_handle, write_handle, Handle, Kind};
 use crate::hash::et_entry;
 use alloy_primitives::B256;
-use exectable::abi::calldata::{decode_post_and_verify_batch, encode_post_and_verify_batch};
+use exectable::abi::calldata::{
+    decode_post_and_verify_batch, decode_post_and_verify_batch_with, encode_post_and_verify_batch,
+};
+use exectable::abi::mode::DecodeMode;
 use exectable::batch::{BatchOverview, ItemOverview};
 use exectable::public_inputs::{
     BlobSource, ProofInputDocument, ProofInputRequest, ProofInputs, RollupVerificationInput,
@@ -30,7 +33,8 @@ pub const ET_BLOB_HASHES_VERSIONED: u32 = 1;
 /// An L1 batch (`ProofSystemBatchPerVerificationEntries`), as `postAndVerifyBatch` takes it.
 /// Immutable (its entry and lookup-call hashes are computed once, on first use, thread-safely):
 /// safe to use from several threads at once (Send + Sync).
-/// Create with `et_batch_from_calldata` / `et_batch_from_json`; free with `et_batch_free`.
+/// Create with `et_batch_from_calldata` / `et_batch_from_calldata_strict` / `et_batch_from_json`;
+/// free with `et_batch_free`.
 #[allow(non_camel_case_types)]
 pub struct et_batch {
     pub(crate) batch: ProofSystemBatchPerVerificationEntries,
@@ -115,16 +119,52 @@ unsafe fn write_words(out: *mut u8, out_len: usize, count: *mut usize, hashes: &
     Ok(())
 }
 
-/// Strictly decodes `postAndVerifyBatch` calldata (selector `0x8b1a095a` ‖ `abi.encode(batch)`)
-/// into a new batch handle. Lengths are checked against the input before anything is allocated:
-/// calldata claiming more elements than it holds is refused (103), whatever it claims.
+/// Decodes `postAndVerifyBatch` calldata the chain accepted (selector `0x8b1a095a` ‖ the batch)
+/// exactly as the compiled contract's ABI decoder reads it, into a new batch handle.
+///
+/// Accepted: everything the contract's decoder accepts — the canonical encoding, and also offsets
+/// that point elsewhere (moved, shared, backwards), dirty padding, trailing bytes, a short final
+/// padding (docs/CODEC.md, "EVM decoding"). The batch holds the values the contract read, so its
+/// entry and lookup-call hashes, table commitment and proof inputs are those of the batch the
+/// chain accepted; `et_batch_encode_calldata` gives its canonical calldata, which differs from a
+/// non-canonical input (`et_calldata_layout` says whether and where). Lengths and the decoded size
+/// are checked against the input before anything is allocated: calldata claiming more elements
+/// than it holds is refused (103), whatever it claims. For canonical-only decoding (producers,
+/// validators) use `et_batch_from_calldata_strict`.
 ///
 /// - `calldata`/`calldata_len`: borrowed; NULL only when `calldata_len` is 0.
 /// - `batch_out`: required; on success receives a new handle the caller owns (`et_batch_free`).
 /// - Thread safety: any thread, concurrently.
-/// - Returns: `ET_RESULT_OK`; 101–107, 110; 900; 902.
+/// - Returns: `ET_RESULT_OK`; 101–103, 105 (what the contract's decoder refuses: the path and
+///   offset of the word at fault are in the message); 107 (not `postAndVerifyBatch`); 302 (above
+///   the size bounds); 900; 902.
 #[no_mangle]
 pub unsafe extern "C" fn et_batch_from_calldata(
+    calldata: *const u8,
+    calldata_len: usize,
+    batch_out: *mut *mut et_batch,
+) -> et_result {
+    ffi_boundary(|| {
+        let calldata = unsafe { bytes_in(calldata, calldata_len, "calldata")? };
+        let out = out_ptr(batch_out, "batch_out")?;
+        let batch = decode_post_and_verify_batch_with(calldata, DecodeMode::Evm)?.value;
+        unsafe { write_handle(out, et_batch::new(batch)) };
+        Ok(())
+    })
+}
+
+/// Strictly decodes `postAndVerifyBatch` calldata into a new batch handle: only the canonical
+/// encoding (`et_batch_encode_calldata`'s output) is accepted, every deviation is refused with its
+/// field path and byte offset. For producers and validators checking what they are about to post;
+/// calldata the chain accepted is read by `et_batch_from_calldata`. Lengths are checked against
+/// the input before anything is allocated.
+///
+/// - `calldata`/`calldata_len`: borrowed; NULL only when `calldata_len` is 0.
+/// - `batch_out`: required; on success receives a new handle the caller owns (`et_batch_free`).
+/// - Thread safety: any thread, concurrently.
+/// - Returns: `ET_RESULT_OK`; 101–107, 110; 302; 900; 902.
+#[no_mangle]
+pub unsafe extern "C" fn et_batch_from_calldata_strict(
     calldata: *const u8,
     calldata_len: usize,
     batch_out: *mut *mut et_batch,

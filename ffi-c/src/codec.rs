@@ -4,6 +4,7 @@
 use crate::boundary::{bytes_in, c_str_in, ffi_boundary, json_in, out_ptr, write_array, write_out};
 use crate::bytes::{et_bytes, write_bytes};
 use crate::error::{et_result, FfiError};
+use exectable::abi::mode::DecodeMode;
 use exectable::types::StructKind;
 use exectable::{CanonicalJson, ManagerCall};
 use serde_json::Value;
@@ -86,13 +87,35 @@ pub unsafe extern "C" fn et_struct_names(names_out: *mut et_bytes) -> et_result 
     })
 }
 
-/// Strictly decodes manager calldata (any L1 or L2 manager function that carries protocol data,
-/// chosen by its selector) into `{"function", "selector", "args"}` JSON.
+/// Decodes manager calldata in `mode` into the call JSON with the input's `layout` member.
+fn decode_call_json(calldata: &[u8], mode: DecodeMode) -> Result<Value, FfiError> {
+    let decoded = ManagerCall::decode_with(calldata, mode)?;
+    let mut json = decoded.value.to_json();
+    if let Value::Object(map) = &mut json {
+        map.insert("layout".into(), decoded.layout.to_json());
+    }
+    Ok(json)
+}
+
+/// Decodes manager calldata the chain accepted (any L1 or L2 manager function that carries
+/// protocol data, chosen by its selector) exactly as the compiled contract's ABI decoder reads
+/// it, into `{"function", "selector", "args", "layout"}` JSON.
+///
+/// Accepted: everything the contract's decoder accepts — the canonical encoding, and also offsets
+/// that point elsewhere (moved, shared, backwards), dirty padding, trailing bytes, a short final
+/// padding (docs/CODEC.md, "EVM decoding"). `args` are the values the contract read; `layout` is
+/// `{"canonical": true}` or `{"canonical": false, "deviation": {"path", "offset", "kind",
+/// "message"}}` with the first place the input departs from `abi.encode` (`kind` one of `offset`,
+/// `length`, `word`, `dirtyPadding`, `shortInput`, `trailingBytes`; `offset` as `0x`-hex). The JSON
+/// goes back through `et_calldata_encode` (which ignores `layout`) to the canonical calldata.
+/// For canonical-only decoding (producers, validators) use `et_calldata_decode_strict`.
 ///
 /// - `calldata`/`calldata_len`: borrowed; NULL only when `calldata_len` is 0.
 /// - `json_out`: required; on success receives the JSON (caller frees with `et_bytes_free`).
 /// - Thread safety: any thread, concurrently.
-/// - Returns: `ET_RESULT_OK`; 101–108, 110; 900; 902.
+/// - Returns: `ET_RESULT_OK`; 101–103, 105 (what the contract's decoder refuses: the path and
+///   offset of the word at fault are in the message); 108 (unknown selector); 302 (above the size
+///   bounds); 900; 902.
 #[no_mangle]
 pub unsafe extern "C" fn et_calldata_decode(
     calldata: *const u8,
@@ -102,14 +125,65 @@ pub unsafe extern "C" fn et_calldata_decode(
     ffi_boundary(|| {
         let calldata = unsafe { bytes_in(calldata, calldata_len, "calldata")? };
         let out = out_ptr(json_out, "json_out")?;
-        let call = ManagerCall::decode(calldata)?;
-        unsafe { write_out(out, et_bytes::from_json(&call.to_json())) };
+        let json = decode_call_json(calldata, DecodeMode::Evm)?;
+        unsafe { write_out(out, et_bytes::from_json(&json)) };
+        Ok(())
+    })
+}
+
+/// Strictly decodes manager calldata (chosen by its selector): only the canonical encoding
+/// `abi.encode` produces is accepted, every deviation is refused with its field path and byte
+/// offset. For producers and validators; calldata the chain accepted is read by
+/// `et_calldata_decode`. The JSON is that of `et_calldata_decode`, with `layout` always
+/// `{"canonical": true}`.
+///
+/// - `calldata`/`calldata_len`: borrowed; NULL only when `calldata_len` is 0.
+/// - `json_out`: required; on success receives the JSON (caller frees with `et_bytes_free`).
+/// - Thread safety: any thread, concurrently.
+/// - Returns: `ET_RESULT_OK`; 101–108, 110; 302; 900; 902.
+#[no_mangle]
+pub unsafe extern "C" fn et_calldata_decode_strict(
+    calldata: *const u8,
+    calldata_len: usize,
+    json_out: *mut et_bytes,
+) -> et_result {
+    ffi_boundary(|| {
+        let calldata = unsafe { bytes_in(calldata, calldata_len, "calldata")? };
+        let out = out_ptr(json_out, "json_out")?;
+        let json = decode_call_json(calldata, DecodeMode::Strict)?;
+        unsafe { write_out(out, et_bytes::from_json(&json)) };
+        Ok(())
+    })
+}
+
+/// How manager calldata the contract accepts is laid out: `{"canonical": true}`, or
+/// `{"canonical": false, "deviation": {"path", "offset", "kind", "message"}}` naming the first
+/// place it departs from the canonical encoding (the `layout` member of `et_calldata_decode`,
+/// without the call). A non-canonical layout is not an error: the contract read it.
+///
+/// - `calldata`/`calldata_len`: borrowed; NULL only when `calldata_len` is 0.
+/// - `layout_json_out`: required; on success receives the JSON (caller frees with `et_bytes_free`).
+/// - Thread safety: any thread, concurrently.
+/// - Returns: `ET_RESULT_OK`; 101–103, 105, 108, 302 (calldata the contract's decoder refuses,
+///   as for `et_calldata_decode`); 900; 902.
+#[no_mangle]
+pub unsafe extern "C" fn et_calldata_layout(
+    calldata: *const u8,
+    calldata_len: usize,
+    layout_json_out: *mut et_bytes,
+) -> et_result {
+    ffi_boundary(|| {
+        let calldata = unsafe { bytes_in(calldata, calldata_len, "calldata")? };
+        let out = out_ptr(layout_json_out, "layout_json_out")?;
+        let layout = ManagerCall::decode_with(calldata, DecodeMode::Evm)?.layout;
+        unsafe { write_out(out, et_bytes::from_json(&layout.to_json())) };
         Ok(())
     })
 }
 
 /// Encodes `{"function": "postAndVerifyBatch", "args": {…}}` JSON (`selector` optional, checked
-/// when present) into manager calldata: selector ‖ `abi.encode(args…)`.
+/// when present; a `layout` member, as `et_calldata_decode` writes it, is ignored) into the
+/// canonical manager calldata: selector ‖ `abi.encode(args…)`.
 ///
 /// - `json`/`json_len`: UTF-8 JSON, borrowed; NULL only when `json_len` is 0.
 /// - `calldata_out`: required; on success receives the calldata (caller frees with `et_bytes_free`).

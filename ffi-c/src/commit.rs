@@ -203,6 +203,7 @@ pub unsafe extern "C" fn et_commitment_prove(
 /// - Thread safety: any thread, concurrently.
 /// - Returns: `ET_RESULT_OK` when the claim is the batch's commitment; 410 when it is not;
 ///   409 (a record whose `commitment` is not its own digest); 201–204; 301; 900; 901; 903; 902.
+///   `et_verdict_of(rc)`: OK is included, 410 not included, every other code cannot decide.
 #[no_mangle]
 pub unsafe extern "C" fn et_batch_check_commitment(
     batch: *const et_batch,
@@ -316,6 +317,9 @@ pub unsafe extern "C" fn et_proof_to_json(proof: *const et_proof, json_out: *mut
 /// - Thread safety: any thread, concurrently.
 /// - Returns: `ET_RESULT_OK` (valid); 401–404, 407–409 (the reason; checks in the order of
 ///   docs/COMMITMENT.md, the first failing one reported); 405/406 (sibling count); 900; 901; 904; 902.
+/// - Three answers, told apart by `et_verdict_of(rc)`: OK is included; 401–404 and 407 (the proof
+///   does not lead to the committed root with these items) are not included; every other code
+///   (a malformed proof: 405, 406, 408, 409; misuse: 9xx) cannot decide.
 #[no_mangle]
 pub unsafe extern "C" fn et_proof_verify(
     proof: *const et_proof,
@@ -337,7 +341,8 @@ pub unsafe extern "C" fn et_proof_verify(
 ///
 /// - `proof`/`proof_len`: borrowed. Other arguments as for `et_proof_verify`.
 /// - Thread safety: any thread, concurrently.
-/// - Returns: `ET_RESULT_OK` (valid); 401–409; 900; 904; 902.
+/// - Returns: `ET_RESULT_OK` (valid); 401–409; 900; 904; 902. `et_verdict_of(rc)`: OK is
+///   included, 401–404 and 407 not included, every other code cannot decide.
 #[no_mangle]
 pub unsafe extern "C" fn et_inclusion_verify(
     proof: *const u8,
@@ -367,7 +372,9 @@ pub unsafe extern "C" fn et_inclusion_verify(
 /// - `verified_json`: required; on success receives `{"valid": true, "commitment", "leaves":
 ///   [{"entry": "0x3"} | {"lookupCall": "0x0"}]}` (caller frees it).
 /// - Thread safety: any thread, concurrently.
-/// - Returns: `ET_RESULT_OK`; 401–409; 201–204; 900; 901; 903; 902.
+/// - Returns: `ET_RESULT_OK`; 401–409; 201–204; 900; 901; 903; 902. `et_verdict_of(rc)`: OK is
+///   included, 401–404 and 407 not included, every other code (malformed proof, commitment or
+///   items JSON; misuse) cannot decide.
 #[no_mangle]
 pub unsafe extern "C" fn et_proof_verify_json(
     proof: *const et_proof,

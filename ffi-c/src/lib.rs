@@ -7,7 +7,9 @@
 //! Conventions (README.md has the full rules):
 //! - Every symbol starts with `et_`; every function returns an `et_result` (0 = OK; 1xx–6xx are
 //!   core's error codes unchanged; 9xx are the C API's own). `et_last_error_message` gives the
-//!   calling thread's message for the last failed call.
+//!   calling thread's message for the last failed call. `et_verdict_of` (the one function that
+//!   returns something else) turns a verification's code into its verdict: included, not
+//!   included, cannot decide.
 //! - Out-parameters are written only on success. Fixed-size outputs go to caller buffers
 //!   (`uint8_t out[32]`); variable-size outputs are `et_bytes` the library allocated and only
 //!   `et_bytes_free` frees. JSON crosses as UTF-8 `(ptr, len)` in and `et_bytes` out.
@@ -32,6 +34,8 @@
 // Declaration order is the header's order: errors and buffers first, then the API by family.
 pub mod error;
 
+pub mod verdict;
+
 pub mod bytes;
 
 pub mod codec;
@@ -53,6 +57,7 @@ pub use bytes::et_bytes;
 pub use commit::{et_commitment, et_proof};
 pub use error::et_result;
 pub use hash::{et_entry, et_rolling_hash};
+pub use verdict::et_verdict;
 
 /// Major version of the library (from Cargo.toml; checked at compile time).
 pub const EXECTABLE_VERSION_MAJOR: u32 = 0;

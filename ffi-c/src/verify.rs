@@ -45,9 +45,22 @@ fn membership_options(options: Option<&Value>) -> Result<(PostingOptions, Vec<Re
 }
 
 /// Confirms from the raw `postAndVerifyBatch` transaction input and its receipt that an entry or
-/// lookup call is part of a batch the L1 manager accepted: selector, strict decode, receipt
-/// status, the manager's `BatchPosted` log, every hash recomputed; then where the item was placed
-/// and what the manager's logs say happened to it.
+/// lookup call is part of a batch the L1 manager accepted: selector, the input read exactly as
+/// the contract's ABI decoder reads it (any layout it accepts), receipt status, the manager's
+/// `BatchPosted` log, every hash recomputed; then where the item was placed and what the
+/// manager's logs say happened to it.
+///
+/// Three answers, never one dressed as another; `et_verdict_of(rc)` tells them apart:
+/// - included: `ET_RESULT_OK`, and the report (its `verdict` member is `"included"`). Also when
+///   the input is not canonically laid out: the contract read it as it stands, so the batch is what
+///   it read; `batch.layout` is then `{"canonical": false, "deviation": {…}}`, a warning naming the
+///   first deviation.
+/// - not included (`ET_VERDICT_NOT_INCLUDED`): 604 (the accepted batch does not hold the item),
+///   602 (the posting transaction reverted).
+/// - cannot decide (`ET_VERDICT_CANNOT_DECIDE`): every other code — 601 (not `postAndVerifyBatch`
+///   calldata), 603 (no `BatchPosted` of the manager), 605 (a receipt of another transaction), 606
+///   (malformed receipt), 1xx (an input the contract's decoder refuses cannot be a successful
+///   posting's), 2xx/3xx (malformed query or options), 9xx.
 ///
 /// - `tx_input`/`tx_input_len`: the transaction's input bytes, borrowed.
 /// - `receipt_json`/`receipt_json_len`: `eth_getTransactionReceipt` JSON (a JSON-RPC envelope is
@@ -58,11 +71,12 @@ fn membership_options(options: Option<&Value>) -> Result<(PostingOptions, Vec<Re
 ///   `crossChainCallHash` (32-byte hex).
 /// - `options_json`/`options_json_len`: NULL and 0 for none, else `{"txHash"?, "blobHashes"? |
 ///   "blobVersionedHashes"?, "laterReceipts"?: [receipt…]}`.
-/// - `report_json`: required; on success receives `{"valid": true, "batch", "query", "matches",
-///   "unattributed", "supersededAt", "laterReceipts"}` (caller frees it).
+/// - `report_json`: required; on success receives `{"verdict": "included", "valid": true,
+///   "batch": {…, "layout"}, "query", "matches", "unattributed", "supersededAt", "laterReceipts"}`
+///   (caller frees it). Not written on any other answer: the message says why.
 /// - Thread safety: any thread, concurrently.
-/// - Returns: `ET_RESULT_OK` (member); 601–606 (the reason it is not, or a malformed receipt);
-///   101–110 (the input does not decode); 201–204, 301 (query/options); 900; 903; 902.
+/// - Returns: `ET_RESULT_OK` (included); 602, 604 (not included); 601, 603, 605, 606, 101–103,
+///   105, 302 (the input), 201–204, 301 (query/options), 900, 903, 902 (cannot decide).
 #[no_mangle]
 pub unsafe extern "C" fn et_verify_membership(
     tx_input: *const u8,
@@ -101,6 +115,12 @@ pub unsafe extern "C" fn et_verify_membership(
 
 /// Verifies an OCP artifact offline: SHA-256 of the observation against the artifact's digest,
 /// then (when a receipt is given) inclusion of the digest by the artifact's extraction rule.
+///
+/// Three answers; `et_verdict_of(rc)` tells them apart: `ET_RESULT_OK` (included: the report);
+/// not included — 501 (the observation's SHA-256 differs), 503 (the receipt reports failure),
+/// 504 (another block), 505 (logged by another contract), 506 (the digest was not logged); cannot
+/// decide — every other code: 502 (a rule this verifier does not implement), 507 (malformed
+/// artifact), 508 (a receipt of another transaction), 606 (malformed receipt), 2xx, 9xx.
 ///
 /// - `artifact_json`/`artifact_json_len`: an `ocp-1` proof file or a v1.0 envelope, borrowed.
 /// - `observation`/`observation_len`: the observed bytes, borrowed; NULL only when the length is 0.

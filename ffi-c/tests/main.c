@@ -9,6 +9,8 @@
  *    threads (test_misuse.c).
  * 4. The hostile-input corpus case by case through the C API's own functions (test_hostile.c,
  *    part of 1), counted per form.
+ * 5. Decode modes (the contract's decoder and the strict one, layouts) and verdicts
+ *    (test_modes.c).
  * Fails when a check fails, a kind ran zero cases, or a handle is left alive.
  */
 #include <stdlib.h>
@@ -124,6 +126,10 @@ int main(int argc, char **argv) {
     if (g_sample_calldata) misuse = run_misuse_tests(g_sample_calldata, g_sample_calldata_len);
     g_passed += misuse - g_misuse_failed;
     g_failed += g_misuse_failed;
+    unsigned long modes = 0;
+    if (g_sample_calldata) modes = run_mode_tests(g_sample_calldata, g_sample_calldata_len);
+    g_passed += modes - g_modes_failed;
+    g_failed += g_modes_failed;
     free(g_sample_calldata);
 
     size_t live = 1;
@@ -137,6 +143,7 @@ int main(int argc, char **argv) {
                              sizeof RUNNER_KINDS / sizeof RUNNER_KINDS[0]);
     kinds_ok &= report_hostile_forms();
     printf("misuse cases: %lu ran, %lu failed\n", misuse, g_misuse_failed);
+    printf("decode-mode and verdict cases: %lu ran, %lu failed\n", modes, g_modes_failed);
     printf("checks failed: %lu\n", g_check_failures);
     printf("%lu passed, %lu failed\n", g_passed, g_failed + (kinds_ok ? 0 : 1));
     return g_check_failures == 0 && kinds_ok && g_failed == 0 ? 0 : 1;

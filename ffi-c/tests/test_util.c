@@ -131,6 +131,30 @@ void free_bytes(et_bytes *b) {
     CHECK(b->ptr == NULL && b->len == 0 && b->cap == 0, "et_bytes_free did not reset the struct");
 }
 
+const char *verdict_name(et_verdict v) {
+    switch (v) {
+        case ET_VERDICT_INCLUDED: return "included";
+        case ET_VERDICT_NOT_INCLUDED: return "notIncluded";
+        case ET_VERDICT_CANNOT_DECIDE: return "cannotDecide";
+    }
+    return "?";
+}
+
+bool bytes_are_json_of(const et_bytes *b, const jl_doc *doc, int node) {
+    if (node < 0 || b->len == 0) return false;
+    jl_doc got;
+    int root = jl_parse(&got, (const char *)b->ptr, b->len);
+    bool same = false;
+    if (root >= 0) {
+        char *g = jl_compact(&got, root, NULL), *w = jl_compact(doc, node, NULL);
+        same = g && w && strcmp(g, w) == 0;
+        free(g);
+        free(w);
+    }
+    jl_free(&got);
+    return same;
+}
+
 kind_count *kind_slot(kind_table *t, const char *kind) {
     for (size_t i = 0; i < t->n; i++)
         if (strcmp(t->kinds[i].kind, kind) == 0) return &t->kinds[i];

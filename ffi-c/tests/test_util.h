@@ -50,6 +50,12 @@ bool bytes_is_text(const et_bytes *b, const char *want);
 /* Frees an et_bytes and checks that the library accepted it. */
 void free_bytes(et_bytes *b);
 
+/* The verdict's name as the vectors write it: "included", "notIncluded", "cannotDecide" ("?" for
+ * a value that is none of the three). */
+const char *verdict_name(et_verdict v);
+/* Whether an et_bytes holds exactly the JSON text of node `node` of `doc` once both are compacted. */
+bool bytes_are_json_of(const et_bytes *b, const jl_doc *doc, int node);
+
 /* Per-kind counters of one way of running the vectors. */
 typedef struct {
     char kind[48];
@@ -71,6 +77,10 @@ extern unsigned long g_misuse_failed;
 extern uint8_t *g_sample_calldata;
 extern size_t g_sample_calldata_len;
 unsigned long run_misuse_tests(const uint8_t *batch_calldata, size_t batch_calldata_len);
+/* Decode modes (Evm / strict, layouts) and verdicts (test_modes.c); returns the number of cases
+ * run (g_modes_failed counts the failed ones). */
+extern unsigned long g_modes_failed;
+unsigned long run_mode_tests(const uint8_t *batch_calldata, size_t batch_calldata_len);
 
 /* The hostile-input corpus (test_hostile.c): runs case node `c` of the file `doc` (root `root`,
  * whose header.sources the case may name) through the C API, counted per form. */

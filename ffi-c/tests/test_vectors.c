@@ -19,6 +19,11 @@ static bool starts_with(const et_bytes *b, const char *prefix) {
     return b->len >= n && memcmp(b->ptr, prefix, n) == 0;
 }
 
+static bool ends_with(const et_bytes *b, const char *suffix) {
+    size_t n = strlen(suffix);
+    return b->len >= n && memcmp(b->ptr + b->len - n, suffix, n) == 0;
+}
+
 static const jl_doc *D; /* the document being run */
 
 static int get(int node, const char *key) { return jl_get(D, node, key); }
@@ -287,14 +292,92 @@ static void check_calldata_round_trip(const uint8_t *calldata, size_t len, const
     et_bytes call;
     if (EXPECT_OK(et_calldata_decode(calldata, len, &call))) {
         CHECK(starts_with(&call, "{\"function\":\"postAndVerifyBatch\",\"selector\":\"0x8b1a095a\""), "call JSON");
+        CHECK(ends_with(&call, ",\"layout\":{\"canonical\":true}}"), "call JSON without the canonical layout");
         if (EXPECT_OK(et_calldata_encode(call.ptr, call.len, &out))) {
             CHECK(bytes_eq(&out, calldata, len), "calldata JSON round trip differs");
             free_bytes(&out);
         }
+        et_bytes strict;
+        if (EXPECT_OK(et_calldata_decode_strict(calldata, len, &strict))) {
+            CHECK(bytes_eq(&strict, call.ptr, call.len), "strict and Evm call JSON of canonical calldata differ");
+            free_bytes(&strict);
+        }
         free_bytes(&call);
     }
+    if (EXPECT_OK(et_calldata_layout(calldata, len, &out))) {
+        CHECK(bytes_is_text(&out, "{\"canonical\":true}"), "layout of canonical calldata");
+        free_bytes(&out);
+    }
+    et_batch *strict = NULL;
+    if (EXPECT_OK(et_batch_from_calldata_strict(calldata, len, &strict))) EXPECT_OK(et_batch_free(strict));
     check_batch_accessors(b);
     EXPECT_OK(et_batch_free(b));
+}
+
+/* Every entry and lookup-call hash of `a` equals `b`'s (same counts). */
+static void check_same_hashes(et_batch *a, et_batch *b, const char *what) {
+    size_t ea = 0, la = 0, pa = 0, eb = 1, lb = 1, pb = 1;
+    if (!EXPECT_OK(et_batch_counts(a, &ea, &la, &pa)) || !EXPECT_OK(et_batch_counts(b, &eb, &lb, &pb))) return;
+    CHECK(ea == eb && la == lb && pa == pb, "%s: counts %zu/%zu/%zu, expected %zu/%zu/%zu", what, ea, la, pa, eb, lb, pb);
+    if (ea != eb || la != lb) return;
+    uint8_t *x = malloc(32 * (ea + la) + 1), *y = malloc(32 * (ea + la) + 1);
+    size_t n = 0;
+    if (EXPECT_OK(et_batch_entry_hashes(a, x, 32 * ea, &n)) && EXPECT_OK(et_batch_entry_hashes(b, y, 32 * eb, &n)))
+        CHECK(ea == 0 || memcmp(x, y, 32 * ea) == 0, "%s: entry hashes differ", what);
+    if (EXPECT_OK(et_batch_lookup_call_hashes(a, x, 32 * la, &n)) &&
+        EXPECT_OK(et_batch_lookup_call_hashes(b, y, 32 * lb, &n)))
+        CHECK(la == 0 || memcmp(x, y, 32 * la) == 0, "%s: lookup-call hashes differ", what);
+    free(x);
+    free(y);
+}
+
+/* The calldata with one zero word appended: the contract's decoder (et_batch_from_calldata,
+ * et_calldata_decode, et_calldata_layout) accepts it as the same batch and reports the trailing
+ * bytes; the strict decoders refuse it with 106 at the end of the encoding. */
+static void check_appended_word(const uint8_t *calldata, size_t len) {
+    uint8_t *longer = calloc(len + 32, 1);
+    memcpy(longer, calldata, len);
+    et_batch *canonical = NULL, *evm = NULL, *strict = (et_batch *)0x1;
+    et_bytes out = {(uint8_t *)1, 5, 5};
+    char offset[32];
+    snprintf(offset, sizeof offset, "\"offset\":\"0x%zx\"", len);
+    if (EXPECT_OK(et_batch_from_calldata(calldata, len, &canonical)) &&
+        EXPECT_OK(et_batch_from_calldata(longer, len + 32, &evm))) {
+        check_same_hashes(evm, canonical, "appended word");
+        if (EXPECT_OK(et_batch_encode_calldata(evm, &out))) {
+            CHECK(bytes_eq(&out, calldata, len), "the batch read from the appended word re-encodes differently");
+            free_bytes(&out);
+        }
+    }
+    EXPECT_OK(et_batch_free(evm));
+    EXPECT_OK(et_batch_free(canonical));
+    EXPECT_RC(et_batch_from_calldata_strict(longer, len + 32, &strict), ET_RESULT_ABI_TRAILING_BYTES);
+    CHECK(strict == (et_batch *)0x1, "batch_out written on failure");
+    CHECK(strstr(last_error(), "trailing") != NULL, "strict message: %s", last_error());
+    out = (et_bytes){(uint8_t *)1, 5, 5};
+    EXPECT_RC(et_calldata_decode_strict(longer, len + 32, &out), ET_RESULT_ABI_TRAILING_BYTES);
+    CHECK(out.ptr == (uint8_t *)1 && out.len == 5 && out.cap == 5, "json_out written on failure");
+    if (EXPECT_OK(et_calldata_layout(longer, len + 32, &out))) {
+        CHECK(starts_with(&out, "{\"canonical\":false,\"deviation\":{\"path\":\"$\"") &&
+                  strstr((const char *)out.ptr, offset) && strstr((const char *)out.ptr, "\"kind\":\"trailingBytes\""),
+              "layout of the appended word: %.*s", (int)out.len, (const char *)out.ptr);
+        et_bytes call, again;
+        if (EXPECT_OK(et_calldata_decode(longer, len + 32, &call))) {
+            /* the call JSON ends with the same layout member */
+            char *tail = malloc(out.len + 16);
+            int n = sprintf(tail, ",\"layout\":%.*s}", (int)out.len, (const char *)out.ptr);
+            CHECK(call.len > (size_t)n && memcmp(call.ptr + call.len - n, tail, (size_t)n) == 0,
+                  "call JSON does not end with the layout");
+            free(tail);
+            if (EXPECT_OK(et_calldata_encode(call.ptr, call.len, &again))) {
+                CHECK(bytes_eq(&again, calldata, len), "the call read from the appended word encodes differently");
+                free_bytes(&again);
+            }
+            free_bytes(&call);
+        }
+        free_bytes(&out);
+    }
+    free(longer);
 }
 
 /* ---- batchCalldata ---- */
@@ -326,6 +409,7 @@ static void batch_calldata_case(int in, int ex) {
         EXPECT_OK(et_batch_free(b));
     }
     check_calldata_round_trip(calldata, len, batch_json);
+    check_appended_word(calldata, len);
     if (!g_sample_calldata) {
         g_sample_calldata = malloc(len);
         memcpy(g_sample_calldata, calldata, len);
@@ -717,6 +801,48 @@ done:
 }
 
 /* ---- batchMembership ---- */
+
+/* The transaction input of an included posting through the decoders alone: et_calldata_layout
+ * gives expected.layout, et_batch_from_calldata the expected hashes; the strict decoder accepts
+ * it exactly when the layout is canonical. */
+static void check_posted_input(const uint8_t *tx_input, size_t len, int ex) {
+    et_bytes layout;
+    if (EXPECT_OK(et_calldata_layout(tx_input, len, &layout))) {
+        CHECK(bytes_are_json_of(&layout, D, get(ex, "layout")), "et_calldata_layout: %.400s",
+              layout.len ? (const char *)layout.ptr : "");
+        free_bytes(&layout);
+    }
+    et_batch *b = NULL;
+    if (EXPECT_OK(et_batch_from_calldata(tx_input, len, &b))) {
+        size_t n = 0, entries = 0, lookups = 0, systems = 0;
+        size_t want_entries = jl_count(D, get(ex, "entryHashes")), want_lookups = jl_count(D, get(ex, "lookupCallHashes"));
+        EXPECT_OK(et_batch_counts(b, &entries, &lookups, &systems));
+        CHECK(entries == want_entries && lookups == want_lookups, "%zu entries, %zu lookups", entries, lookups);
+        uint8_t *got = malloc(32 * (entries + lookups) + 1), want[32];
+        if (entries == want_entries && EXPECT_OK(et_batch_entry_hashes(b, got, 32 * entries, &n)))
+            for (size_t i = 0; i < entries; i++)
+                CHECK(hash_at(jl_at(D, get(ex, "entryHashes"), i), want) && memcmp(got + 32 * i, want, 32) == 0,
+                      "entry hash %zu", i);
+        if (lookups == want_lookups && EXPECT_OK(et_batch_lookup_call_hashes(b, got, 32 * lookups, &n)))
+            for (size_t i = 0; i < lookups; i++)
+                CHECK(hash_at(jl_at(D, get(ex, "lookupCallHashes"), i), want) && memcmp(got + 32 * i, want, 32) == 0,
+                      "lookup-call hash %zu", i);
+        free(got);
+        EXPECT_OK(et_batch_free(b));
+    }
+    bool canonical = false;
+    CHECK(jl_bool(D, get(get(ex, "layout"), "canonical"), &canonical), "expected.layout.canonical");
+    et_batch *strict = NULL;
+    et_result rc = et_batch_from_calldata_strict(tx_input, len, &strict);
+    if (canonical) {
+        EXPECT_RC(rc, ET_RESULT_OK);
+    } else {
+        CHECK(rc != ET_RESULT_OK && et_verdict_of(rc) == ET_VERDICT_CANNOT_DECIDE,
+              "the strict decoder accepted a non-canonical input (%u)", (unsigned)rc);
+    }
+    if (rc == ET_RESULT_OK) EXPECT_OK(et_batch_free(strict));
+}
+
 static void batch_membership_case(int in, int ex) {
     size_t len = 0;
     uint8_t *tx_input = node_bytes(D, get(in, "txInput"), &len);
@@ -748,15 +874,21 @@ static void batch_membership_case(int in, int ex) {
         uint64_t code = 0;
         CHECK(jl_u64(D, get(error, "code"), &code), "expected.error.code");
         EXPECT_RC(rc, (et_result)code);
+        /* The verdict of the code: every must-fail case names it. */
+        const char *verdict = verdict_name(et_verdict_of(rc));
+        CHECK(jl_string_is(D, get(ex, "verdict"), verdict), "et_verdict_of(%u) is %s, expected.verdict %.60s",
+              (unsigned)rc, verdict, get(ex, "verdict") >= 0 ? D->text + D->nodes[get(ex, "verdict")].start : "missing");
         if (rc == ET_RESULT_OK) free_bytes(&report);
     } else if (EXPECT_RC(rc, ET_RESULT_OK)) {
+        CHECK(et_verdict_of(rc) == ET_VERDICT_INCLUDED, "et_verdict_of(ET_RESULT_OK)");
         jl_doc out;
         int root = jl_parse(&out, (const char *)report.ptr, report.len);
         CHECK(root >= 0, "report is not JSON");
         if (root >= 0) {
+            CHECK(jl_string_is(&out, jl_get(&out, root, "verdict"), "included"), "report.verdict is not \"included\"");
             int batch = jl_get(&out, root, "batch");
-            const char *members[] = {"rollupCount", "entryHashes", "lookupCallHashes", "sharedPublicInput"};
-            for (size_t i = 0; i < 4; i++) check_member(&out, batch, members[i], get(ex, members[i]), "report.batch");
+            const char *members[] = {"rollupCount", "entryHashes", "lookupCallHashes", "sharedPublicInput", "layout"};
+            for (size_t i = 0; i < 5; i++) check_member(&out, batch, members[i], get(ex, members[i]), "report.batch");
             int got = jl_get(&out, root, "matches"), want = get(ex, "matches");
             CHECK(jl_count(&out, got) == jl_count(D, want), "%zu matches, expected %zu", jl_count(&out, got),
                   jl_count(D, want));
@@ -773,6 +905,7 @@ static void batch_membership_case(int in, int ex) {
         }
         jl_free(&out);
         free_bytes(&report);
+        check_posted_input(tx_input, len, ex);
     }
     free(tx_input);
     free(receipt);
