@@ -11,8 +11,11 @@
 
 use alloy_primitives::{hex, Address, Bytes, B256, U256};
 use alloy_sol_types::{SolError, SolEvent};
-use exectable::abi::calldata::{decode_post_and_verify_batch, encode_load_execution_table};
+use exectable::abi::calldata::{
+    decode_post_and_verify_batch, decode_post_and_verify_batch_with, encode_load_execution_table,
+};
 use exectable::abi::layout::{Field, HasShape, HasStaticShape, Shape, TupleShape, WordKind};
+use exectable::abi::mode::DecodeMode;
 use exectable::commit::{CommittedTable, ExpectedCommitment, InclusionProof};
 use exectable::conformance::{run_vectors, HOSTILE_FORMS, HOSTILE_TEXT_FORMS};
 use exectable::json::parse_json;
@@ -44,6 +47,8 @@ fn bytes_result(form: &str, ty: Option<&str>, topics: &[B256], bytes: &[u8]) -> 
         "abi" => StructKind::from_name(ty.unwrap()).unwrap().decode_to_json(bytes).map(drop),
         "calldata" => ManagerCall::decode(bytes).map(drop),
         "batchCalldata" => decode_post_and_verify_batch(bytes).map(drop),
+        "calldataEvm" => ManagerCall::decode_with(bytes, DecodeMode::Evm).map(drop),
+        "batchCalldataEvm" => decode_post_and_verify_batch_with(bytes, DecodeMode::Evm).map(drop),
         "l1Log" => decode_l1_log(topics, bytes).map(drop),
         "l2Log" => decode_l2_log(topics, bytes).map(drop),
         "revert" => decode_revert(bytes).map(drop),
@@ -743,6 +748,82 @@ fn batch_calldata_cases(c: &mut Corpus) {
     );
     let want = Want::Exact(ErrorCode::AbiTrailingBytes, None, Some(calldata.len()));
     c.source_case("trailing-1", "batchCalldata", None, "demoCalldata", &[], &[0], want);
+}
+
+/// Calldata read as the compiled contract reads it (`calldataEvm`, `batchCalldataEvm`,
+/// docs/CODEC.md "EVM decoding"): only what the contract's own decoder refuses is hostile here —
+/// an address/bool/uint64 word out of range (105), an offset past the end or above 2^64 (102), a
+/// length above 2^64 − 1 or beyond the input (103), a batch head that does not fit (101) — each at
+/// the word the locator names. Moved tails, dirty padding and trailing bytes are accepted in this
+/// mode (they are the strict forms' cases); negative (wrapping) offsets may be accepted too.
+fn evm_calldata_cases(c: &mut Corpus) -> usize {
+    let before = c.cases.len();
+    let calldata = c.source_bytes["demoCalldata"].clone();
+    let params = tuple_of(*<l1::IEEZ::postAndVerifyBatchCall as HasStaticShape>::static_shape());
+    let slots = locate_params(&calldata, 4, params);
+    // The batch decoder gets every slot; the any-function decoder (same walk) every fifth.
+    for (form, step) in [("batchCalldataEvm", 1), ("calldataEvm", 5)] {
+        for slot in slots.iter().step_by(step) {
+            match slot {
+                Slot::Word { pos, path, kind } => {
+                    let at = match kind {
+                        WordKind::Bool => pos + 30,
+                        WordKind::Address => *pos,
+                        _ => pos + 23,
+                    };
+                    let mut patched = calldata[*pos..pos + 32].to_vec();
+                    patched[at - pos] |= 1;
+                    let want = Want::Exact(ErrorCode::AbiInvalidWord, Some(path), Some(*pos));
+                    c.source_case(&format!("word-{pos}"), form, None, "demoCalldata", &[(*pos, patched)], &[], want);
+                }
+                // The batch's own offset (at 4) is checked against 2^64 − 1, then its head must fit.
+                Slot::Offset { pos: 4, path, .. } => {
+                    for (name, v, code) in [
+                        ("2pow64", U256::from(1u8) << 64, ErrorCode::AbiBadOffset),
+                        ("pastEnd", U256::from(calldata.len()), ErrorCode::AbiTruncated),
+                    ] {
+                        let want = Want::Exact(code, Some(path), Some(4));
+                        c.source_case(
+                            &format!("offset-4-{name}"),
+                            form,
+                            None,
+                            "demoCalldata",
+                            &[(4, word(v).to_vec())],
+                            &[],
+                            want,
+                        );
+                    }
+                }
+                Slot::Offset { pos, path, .. } => {
+                    for (name, v) in [
+                        ("pastEnd", U256::from(calldata.len())),
+                        ("2pow32", U256::from(1u64 << 32)),
+                        ("2pow64", U256::from(1u8) << 64),
+                        ("2pow255-1", U256::MAX >> 1),
+                    ] {
+                        let want = Want::Exact(ErrorCode::AbiBadOffset, Some(path), Some(*pos));
+                        let id = format!("offset-{pos}-{name}");
+                        c.source_case(&id, form, None, "demoCalldata", &[(*pos, word(v).to_vec())], &[], want);
+                    }
+                }
+                Slot::Length { pos, path, unit } => {
+                    let available = calldata.len() - (pos + 32);
+                    for (name, v) in [
+                        ("justBeyond", U256::from(available / unit + 1)),
+                        ("2pow32", U256::from(1u64 << 32)),
+                        ("2pow64", U256::from(1u8) << 64),
+                        ("2pow256-1", U256::MAX),
+                    ] {
+                        let want = Want::Exact(ErrorCode::AbiLengthTooLarge, Some(path), Some(*pos));
+                        let id = format!("length-{pos}-{name}");
+                        c.source_case(&id, form, None, "demoCalldata", &[(*pos, word(v).to_vec())], &[], want);
+                    }
+                }
+                Slot::Padding { .. } => {}
+            }
+        }
+    }
+    c.cases.len() - before
 }
 
 fn revert_cases(c: &mut Corpus) {
@@ -1556,6 +1637,7 @@ fn build_file() -> (Value, BTreeMap<String, usize>) {
     abi_cases(&mut c, &mut counts);
     calldata_cases(&mut c);
     batch_calldata_cases(&mut c);
+    counts.insert("evm calldata slots".into(), evm_calldata_cases(&mut c));
     revert_cases(&mut c);
     log_cases(&mut c);
     proof_cases(&mut c, &mut counts);

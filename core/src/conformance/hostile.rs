@@ -6,8 +6,10 @@
 //!
 //! ```text
 //! abi            + type   T::abi_decode_struct(bytes) of the struct named `type` (StructKind names)
-//! calldata                ManagerCall::decode(bytes) (any manager function, by selector)
-//! batchCalldata           decode_post_and_verify_batch(bytes) (only postAndVerifyBatch)
+//! calldata                ManagerCall::decode(bytes) (any manager function, by selector; strict)
+//! batchCalldata           decode_post_and_verify_batch(bytes) (only postAndVerifyBatch; strict)
+//! calldataEvm             ManagerCall::decode_with(bytes, DecodeMode::Evm) (as the contract reads it)
+//! batchCalldataEvm        decode_post_and_verify_batch_with(bytes, DecodeMode::Evm)
 //! l1Log / l2Log  + topics decode_l1_log / decode_l2_log(topics, bytes = log data)
 //! revert                  decode_revert(bytes)
 //! proofBinary             InclusionProof::decode(bytes)
@@ -27,8 +29,9 @@
 //! forms take `text`.
 
 use super::{field, CaseResult};
-use crate::abi::calldata::decode_post_and_verify_batch;
+use crate::abi::calldata::{decode_post_and_verify_batch, decode_post_and_verify_batch_with};
 use crate::abi::layout::Path;
+use crate::abi::mode::DecodeMode;
 use crate::commit::{ExpectedCommitment, InclusionProof};
 use crate::json::{parse_hex, parse_json, CanonicalJson};
 use crate::ocp::OcpArtifact;
@@ -44,6 +47,8 @@ pub const HOSTILE_FORMS: &[&str] = &[
     "abi",
     "calldata",
     "batchCalldata",
+    "calldataEvm",
+    "batchCalldataEvm",
     "l1Log",
     "l2Log",
     "revert",
@@ -172,6 +177,8 @@ fn reject_bytes(form: &str, inputs: &Value, bytes: &[u8]) -> Result<(), Error> {
         "abi" => struct_kind(inputs)?.decode_to_json(bytes).map(drop),
         "calldata" => ManagerCall::decode(bytes).map(drop),
         "batchCalldata" => decode_post_and_verify_batch(bytes).map(drop),
+        "calldataEvm" => ManagerCall::decode_with(bytes, DecodeMode::Evm).map(drop),
+        "batchCalldataEvm" => decode_post_and_verify_batch_with(bytes, DecodeMode::Evm).map(drop),
         "l1Log" | "l2Log" => {
             let topics =
                 Vec::<B256>::from_json_at(inputs.get("topics").unwrap_or(&Value::Null), &Path::Root("inputs.topics"))?;
