@@ -1,6 +1,7 @@
 # Anvil, Foundry's local EVM node, pinned, from the npm registry (`@foundry-rs/anvil-linux-amd64`,
-# a prebuilt binary shipped inside the package). The differential test of the EVM decoding mode
-# (cli/tests/anvil_differential.rs) runs the compiled contracts of vectors/contracts/ on it.
+# a prebuilt binary shipped inside the package). The differential tests of the EVM decoding mode
+# (cli/tests/anvil_differential.rs: the EEZ's postAndVerifyBatch, the EEZL2's loadExecutionTable
+# and executeIncomingCrossChainCall) run the compiled contracts of vectors/contracts/ on it.
 # Included by the root Makefile (it defines CARGO and CARGO_TARGET_DIR).
 #
 #   make anvil               install anvil $(ANVIL_VERSION) into $(ANVIL_NPM_DIR) (only if not there at that version)

@@ -1,38 +1,51 @@
-//! The EVM decoding mode against the compiled contract: thousands of deterministic mutations of
-//! accepted `postAndVerifyBatch` calldata, each sent to the real EEZ on a local anvil node
-//! (`debug_traceCall`, `callTracer`) and decoded by
-//! `decode_post_and_verify_batch_with(·, DecodeMode::Evm)`. The two must agree on acceptance,
-//! and where both accept, on the values: every `verify(proof, publicInputsHash)` the contract
-//! makes must carry the decoded `proofs[k]` to the decoded `proofSystems[k]` with the
-//! `publicInputsHash` recomputed from the decoded batch (and the vkeys, timestamps and block
-//! hashes the rollup managers returned in the same trace).
+//! The EVM decoding mode against the compiled contracts: thousands of deterministic mutations of
+//! accepted manager calldata, each sent to the real contract on a local anvil node
+//! (`debug_traceCall`) and decoded in `DecodeMode::Evm`. The two must agree on acceptance, and
+//! where both accept, on the values.
+//!
+//! * L1, `postAndVerifyBatch` to the EEZ (`callTracer`), decoded by
+//!   `decode_post_and_verify_batch_with`: every `verify(proof, publicInputsHash)` the contract
+//!   makes must carry the decoded `proofs[k]` to the decoded `proofSystems[k]` with the
+//!   `publicInputsHash` recomputed from the decoded batch (and the vkeys, timestamps and block
+//!   hashes the rollup managers returned in the same trace).
+//! * L2, `loadExecutionTable` and `executeIncomingCrossChainCall` to the EEZL2 (`callTracer` with
+//!   logs, from `SYSTEM_ADDRESS`), decoded by `ManagerCall::decode_with`: the
+//!   `ExecutionTableLoaded` log must be `abi.encode(decoded entries)` (and, for the incoming call,
+//!   `IncomingCrossChainCallExecuted` the decoded parameters, the return data the decoded
+//!   `entries[0].returnData`); and the call must have the same effects — every log, sub-call and
+//!   the return data (`callTracer`), every storage slot written (`prestateTracer`, diff mode: the
+//!   whole table, lookup calls included, is copied to storage) — as the canonical encoding of the
+//!   decoded call.
 //!
 //! Run through make: `make test-anvil` (a bounded deterministic sample) or `make
-//! differential-full` (`EXECTABLE_DIFFERENTIAL=full`: every truncation of every batch too). Both
-//! set `ANVIL` to the pinned binary; without it the differential test fails and says so.
+//! differential-full` (`EXECTABLE_DIFFERENTIAL=full`: every truncation of every call too). Both
+//! set `ANVIL` to the pinned binary; without it the differential tests fail and say so.
 //!
-//! The run prints a table of family × outcome and every disagreement with its label
-//! (`batch/family/variant @position path`); the calldata of each disagreement is written to
-//! `target/tmp/anvil-differential/`. `EXECTABLE_DIFFERENTIAL_LOG=FILE` also writes one line per
-//! mutation: its label, what the contract did and what the decoder said.
+//! Each run prints a table of family × outcome and every disagreement with its label
+//! (`call/family/variant @position path`); the calldata of each disagreement is written to
+//! `target/tmp/anvil-differential/` (`…-l2/` for L2). `EXECTABLE_DIFFERENTIAL_LOG=FILE` also writes
+//! one line per mutation (`FILE-l2` for L2): its label, what the contract did and what the decoder
+//! said.
 
 mod common;
 
 use alloy_primitives::{hex, keccak256, Address, Bytes, B256, U256};
-use alloy_sol_types::SolCall;
+use alloy_sol_types::{SolCall, SolError, SolEvent, SolValue};
 use common::anvil::{
-    checkProofSystemsAndGetVkeysCall, deploy, getTimestampAndBlockHashCall, selector_of, verifyCall, Anvil, Deployment,
-    CONTRACTS,
+    checkProofSystemsAndGetVkeysCall, deploy, deploy_l2, getTimestampAndBlockHashCall, selector_of, verifyCall, Anvil,
+    Deployment, L2Deployment, CONTRACTS,
 };
 use exectable::abi::calldata::{decode_post_and_verify_batch_with, encode_post_and_verify_batch, ManagerCall};
-use exectable::abi::layout::{HasStaticShape, Shape, WordKind};
+use exectable::abi::layout::{HasStaticShape, Shape, TupleShape, WordKind};
 use exectable::abi::mode::{DecodeMode, Decoded, Layout};
+use exectable::hash::call::cross_chain_call_hash;
 use exectable::public_inputs::{BlobSource, ProofInputs, RollupVerificationInput};
-use exectable::types::l1;
+use exectable::types::l1::{self, IEEZ};
+use exectable::types::l2::{self, IEEZL2};
 use exectable::validate::{validate_batch, ValidationContext};
 use exectable::{decode_revert, CanonicalJson};
-use serde_json::Value;
-use std::collections::BTreeMap;
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::time::{Duration, Instant};
 
@@ -42,7 +55,7 @@ type Batch = l1::ProofSystemBatchPerVerificationEntries;
 const CHUNK: usize = 64;
 /// Calldata bytes per JSON-RPC batch, at most (anvil refuses very large request bodies).
 const CHUNK_BYTES: usize = 256 * 1024;
-/// Mutations every accepted batch gets at least (sample and full run alike).
+/// Mutations every accepted batch or call gets at least (sample and full run alike).
 const MIN_PER_BATCH: usize = 1_100;
 /// Mutations a run makes at least.
 const MIN_TOTAL: usize = 2_000;
@@ -69,7 +82,7 @@ fn shipped_contracts_are_byte_identical_to_the_shared_build() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 5, "EEZ, Rollup, MockProofSystem, Batcher, Counter");
+    assert_eq!(checked, 6, "EEZ, EEZL2, Rollup, MockProofSystem, Batcher, Counter");
 }
 
 /// The helpers the membership test builds on: a mined `postAndVerifyBatch` transaction with
@@ -205,10 +218,8 @@ fn evm_decoding_agrees_with_the_compiled_contract() {
     assert_eq!(verify_selector, verifyCall::SELECTOR);
 
     let started = Instant::now();
-    let mut report = Report::default();
-    if let Some(path) = std::env::var_os("EXECTABLE_DIFFERENTIAL_LOG") {
-        report.log = Some(std::io::BufWriter::new(std::fs::File::create(path).expect("create the log")));
-    }
+    let subject = L1 { dep: &dep };
+    let mut report = Report::new(&subject, "");
     let mut latency = Duration::ZERO;
     let mut calls = 0usize;
     for (name, batch, truncation) in &batches {
@@ -231,7 +242,7 @@ fn evm_decoding_agrees_with_the_compiled_contract() {
             assert!(check_trace(&trace, w, &dep).is_err(), "batch {name}: check_trace misses a difference");
         }
 
-        let map = CalldataMap::of(&canonical);
+        let map = CalldataMap::of(&canonical, params::<IEEZ::postAndVerifyBatchCall>());
         let mutations = mutations(name, &canonical, &map, *truncation);
         println!(
             "batch {name}: {} bytes of calldata, {} offset words, {} length words, {} padding runs, {} checked \
@@ -252,7 +263,7 @@ fn evm_decoding_agrees_with_the_compiled_contract() {
             latency += t.elapsed();
             calls += refs.len();
             for ((mutation, data), trace) in chunk.iter().zip(&datas).zip(traces) {
-                report.record(mutation, data, classify(trace), &dep);
+                report.record(&subject, mutation, data, classify(trace), subject.decode(data));
             }
         }
     }
@@ -269,22 +280,157 @@ fn evm_decoding_agrees_with_the_compiled_contract() {
     assert!(report.total >= MIN_TOTAL, "only {} mutations ran (at least {MIN_TOTAL} needed)", report.total);
 }
 
+/// The differential on the L2 manager: every mutation of an accepted `loadExecutionTable` and of
+/// an accepted `executeIncomingCrossChainCall`, the compiled EEZL2 against
+/// `ManagerCall::decode_with(·, DecodeMode::Evm)`.
+#[test]
+fn evm_decoding_agrees_with_the_compiled_l2_manager() {
+    let full = std::env::var("EXECTABLE_DIFFERENTIAL").is_ok_and(|v| v == "full");
+    let node = Anvil::start();
+    let dep = deploy_l2(&node);
+    let truncation = if full { Truncation::Every } else { Truncation::Sample };
+    let calls = [("L", l2_load(), truncation), ("I", l2_incoming(&dep), truncation)];
+    let tracer = call_tracer_with_logs();
+    let stranger = node.accounts()[1];
+
+    let started = Instant::now();
+    let mut subject = L2 { node: &node, dep: &dep, references: HashMap::new(), traced: 0 };
+    let mut report = Report::new(&subject, "-l2");
+    let mut latency = Duration::ZERO;
+    let mut calls_traced = 0usize;
+    for (name, call, truncation) in &calls {
+        let canonical = call.encode();
+        // The call itself: accepted from SYSTEM_ADDRESS only, canonical to the decoder, and
+        // passing the value check against its own trace.
+        node.eth_call(dep.system, dep.manager, &canonical)
+            .unwrap_or_else(|e| panic!("call {name}: {} reverts: {e}", call.function_name()));
+        let refused = node.eth_call(stranger, dep.manager, &canonical).expect_err("a stranger is refused");
+        assert_eq!(refused["data"], hex::encode_prefixed(IEEZL2::Unauthorized::SELECTOR), "call {name}");
+        let decoded = subject.decode(&canonical).expect("decode");
+        assert_eq!(&decoded.value, call);
+        assert!(decoded.layout.is_canonical());
+        let frame = node.trace_each(dep.system, dep.manager, &[(&canonical, &tracer)]).remove(0);
+        let mut accepted = match classify(frame) {
+            Outcome::Accepted(accepted) => accepted,
+            other => panic!("call {name}: {}", outcome_name(&other)),
+        };
+        accepted.storage = Some(subject.prepare(&[&canonical], &[call]).remove(0));
+        subject.check(&accepted, call).unwrap_or_else(|e| panic!("call {name}: {e}"));
+        // The check has teeth: a table that differs in the last entry's return data (logged), or in
+        // a lookup call (stored, never logged: its rolling hash, its `callCount`, a nested
+        // lookup's `uint64` key), does not pass for this call.
+        let nested = |lookups: &mut Vec<l2::LookupCall>| {
+            let host = lookups.iter_mut().find(|l| !l.expectedLookups.is_empty()).expect("a nested lookup");
+            host.expectedLookups[0].callNumber ^= 1;
+        };
+        let wrong = [
+            (
+                "ExecutionTableLoaded data",
+                with_table(call, |entries, _| {
+                    let last = entries.last_mut().expect("entries");
+                    last.returnData = [last.returnData.as_ref(), b"x"].concat().into();
+                }),
+            ),
+            ("storage differs", with_table(call, |_, lookups| lookups[0].rollingHash.0[31] ^= 1)),
+            (
+                "storage differs",
+                with_table(call, |_, lookups| lookups.last_mut().expect("lookups").callCount += U256::from(1)),
+            ),
+            ("storage differs", with_table(call, |_, lookups| nested(lookups))),
+        ];
+        subject.prepare(&[], &wrong.iter().map(|(_, w)| w).collect::<Vec<_>>());
+        for (why, w) in &wrong {
+            let e = subject.check(&accepted, w).expect_err("the value check misses a difference");
+            assert!(e.contains(why), "call {name}: expected {why:?}, got {e}");
+        }
+
+        let map = CalldataMap::of(&canonical, l2_params(call));
+        let mutations = mutations(name, &canonical, &map, *truncation);
+        println!(
+            "call {name} ({}): {} bytes of calldata, {} offset words, {} length words, {} padding runs, {} checked \
+             words; {} mutations",
+            call.function_name(),
+            canonical.len(),
+            map.nodes.len(),
+            map.lengths.len(),
+            map.paddings.len(),
+            map.words.len(),
+            mutations.len()
+        );
+        assert!(mutations.len() >= MIN_PER_BATCH, "call {name}: only {} mutations", mutations.len());
+        for chunk in chunks(&mutations, &canonical) {
+            let datas: Vec<Vec<u8>> = chunk.iter().map(|m| m.apply(&canonical)).collect();
+            let requests: Vec<(&[u8], &Value)> = datas.iter().map(|d| (d.as_slice(), &tracer)).collect();
+            let t = Instant::now();
+            let traces = node.trace_each(dep.system, dep.manager, &requests);
+            latency += t.elapsed();
+            calls_traced += requests.len();
+            let mut outcomes: Vec<Outcome> = traces.into_iter().map(classify).collect();
+            let decoded: Vec<_> = datas.iter().map(|d| subject.decode(d)).collect();
+            // Where both accept: the manager's storage after the mutated call, and the effects of
+            // the canonical encoding of what the decoder read.
+            let both: Vec<usize> = (0..chunk.len())
+                .filter(|i| matches!(outcomes[*i], Outcome::Accepted(_)) && decoded[*i].is_ok())
+                .collect();
+            let both_data: Vec<&[u8]> = both.iter().map(|i| datas[*i].as_slice()).collect();
+            let both_values: Vec<&ManagerCall> =
+                both.iter().filter_map(|i| decoded[*i].as_ref().ok()).map(|d| &d.value).collect();
+            let storages = subject.prepare(&both_data, &both_values);
+            for (i, storage) in both.iter().zip(storages) {
+                if let Outcome::Accepted(accepted) = &mut outcomes[*i] {
+                    accepted.storage = Some(storage);
+                }
+            }
+            for (((mutation, data), outcome), decoded) in chunk.iter().zip(&datas).zip(outcomes).zip(decoded) {
+                report.record(&subject, mutation, data, outcome, decoded);
+            }
+        }
+    }
+    let elapsed = started.elapsed();
+    println!(
+        "\n{} L2 mutations in {elapsed:.1?} ({}): debug_traceCall {:.2?} per call in JSON-RPC batches of {CHUNK}, \
+         and {} storage and reference traces ({} distinct decoded calls)",
+        report.total,
+        if full { "EXECTABLE_DIFFERENTIAL=full" } else { "sample" },
+        latency / u32::try_from(calls_traced.max(1)).unwrap(),
+        subject.traced,
+        subject.references.len()
+    );
+    report.print();
+    let problems = report.problems();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(report.total >= MIN_TOTAL, "only {} mutations ran (at least {MIN_TOTAL} needed)", report.total);
+}
+
 /// The mutations in runs of at most [`CHUNK`] calls and [`CHUNK_BYTES`] bytes of calldata.
 fn chunks<'a>(mutations: &'a [Mutation], canonical: &[u8]) -> Vec<&'a [Mutation]> {
+    split(mutations, |m| m.len(canonical.len()))
+}
+
+/// `items` in runs of at most [`CHUNK`] items and [`CHUNK_BYTES`] bytes (`size` of each item).
+fn split<T>(items: &[T], size: impl Fn(&T) -> usize) -> Vec<&[T]> {
     let mut out = Vec::new();
     let (mut start, mut bytes) = (0, 0);
-    for (i, m) in mutations.iter().enumerate() {
-        let size = m.len(canonical.len());
+    for (i, item) in items.iter().enumerate() {
+        let size = size(item);
         if i > start && (i - start == CHUNK || bytes + size > CHUNK_BYTES) {
-            out.push(&mutations[start..i]);
+            out.push(&items[start..i]);
             (start, bytes) = (i, 0);
         }
         bytes += size;
     }
-    if start < mutations.len() {
-        out.push(&mutations[start..]);
+    if start < items.len() {
+        out.push(&items[start..]);
     }
     out
+}
+
+/// The parameter tuple of function `C` (what its calldata encodes after the selector).
+fn params<C: HasStaticShape>() -> &'static TupleShape {
+    match C::static_shape() {
+        Shape::Tuple(t) => t,
+        _ => unreachable!("a call's shape is its parameter tuple"),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -407,6 +553,333 @@ fn batch_empty(dep: &Deployment) -> Batch {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The accepted L2 calls, and what the EEZL2 did with them.
+
+/// The L2 entry of golden case `l2EntryEncoding-public-<n>`.
+fn golden_l2_entry(n: u32) -> l2::ExecutionEntry {
+    l2::ExecutionEntry::from_json(&common::case(&format!("l2EntryEncoding-public-{n:03}"))["inputs"]["entry"])
+        .expect("golden L2 entry")
+}
+
+/// The L2 lookup call of golden case `l2LookupCallEncoding-public-<n>`.
+fn golden_l2_lookup(n: u32) -> l2::LookupCall {
+    l2::LookupCall::from_json(&common::case(&format!("l2LookupCallEncoding-public-{n:03}"))["inputs"]["lookupCall"])
+        .expect("golden L2 lookup call")
+}
+
+/// L: `loadExecutionTable` of three golden entries and two golden lookup calls, as they are (the
+/// manager validates nothing on load but the sender): flat calls, reentrant tables, nested
+/// lookups with their own sub-calls and tables, odd-length `bytes`, `bool` and `uint64` keys.
+fn l2_load() -> ManagerCall {
+    ManagerCall::LoadExecutionTable(IEEZL2::loadExecutionTableCall {
+        entries: [2, 12, 16].map(golden_l2_entry).to_vec(),
+        _lookupCalls: [13, 5].map(golden_l2_lookup).to_vec(),
+    })
+}
+
+/// I: `executeIncomingCrossChainCall` of a call with 69 bytes of data, value 0 (the trace sends
+/// none), whose `entries[0]` runs nothing — `proxyEntryHash` the call's hash, no calls, no
+/// reentrant table, `callCount` 0, rolling hash 0 — so it succeeds without any contract to call,
+/// returning its 45 bytes of `returnData`; it carries a golden entry's nested lookups, a golden
+/// entry follows it and one golden lookup call comes with them.
+fn l2_incoming(dep: &L2Deployment) -> ManagerCall {
+    let (destination, source, source_rollup) = (Address::repeat_byte(0x11), Address::repeat_byte(0x22), U256::from(7));
+    let data = pattern(69, 5);
+    let first = l2::ExecutionEntry {
+        proxyEntryHash: cross_chain_call_hash(dep.rollup_id, destination, U256::ZERO, &data, source, source_rollup),
+        expectedLookups: golden_l2_entry(15).expectedLookups,
+        returnData: pattern(45, 6),
+        ..Default::default()
+    };
+    ManagerCall::ExecuteIncomingCrossChainCall(IEEZL2::executeIncomingCrossChainCallCall {
+        destination,
+        value: U256::ZERO,
+        data,
+        sourceAddress: source,
+        sourceRollup: source_rollup,
+        entries: vec![first, golden_l2_entry(4)],
+        _lookupCalls: vec![golden_l2_lookup(9)],
+    })
+}
+
+/// The parameter tuple of an L2 table call.
+fn l2_params(call: &ManagerCall) -> &'static TupleShape {
+    match call {
+        ManagerCall::LoadExecutionTable(_) => params::<IEEZL2::loadExecutionTableCall>(),
+        ManagerCall::ExecuteIncomingCrossChainCall(_) => params::<IEEZL2::executeIncomingCrossChainCallCall>(),
+        other => panic!("{} carries no L2 table", other.function_name()),
+    }
+}
+
+/// `call` with its table edited by `edit(entries, lookupCalls)`.
+fn with_table(
+    call: &ManagerCall,
+    edit: impl FnOnce(&mut Vec<l2::ExecutionEntry>, &mut Vec<l2::LookupCall>),
+) -> ManagerCall {
+    let mut call = call.clone();
+    match &mut call {
+        ManagerCall::LoadExecutionTable(c) => edit(&mut c.entries, &mut c._lookupCalls),
+        ManagerCall::ExecuteIncomingCrossChainCall(c) => edit(&mut c.entries, &mut c._lookupCalls),
+        other => panic!("{} carries no L2 table", other.function_name()),
+    }
+    call
+}
+
+/// `debug_traceCall` options: the `callTracer` with every frame's logs.
+fn call_tracer_with_logs() -> Value {
+    json!({"tracer": "callTracer", "tracerConfig": {"withLog": true}})
+}
+
+/// `debug_traceCall` options: the `prestateTracer` in diff mode (the state the call changed).
+fn storage_tracer() -> Value {
+    json!({"tracer": "prestateTracer", "tracerConfig": {"diffMode": true, "disableCode": true}})
+}
+
+/// L2: `loadExecutionTable` and `executeIncomingCrossChainCall` to the EEZL2, from
+/// `SYSTEM_ADDRESS`.
+struct L2<'a> {
+    node: &'a Anvil,
+    dep: &'a L2Deployment,
+    /// What the canonical encoding of each call decoded so far did, by the keccak of that encoding.
+    references: HashMap<B256, Result<Effects, String>>,
+    /// The `debug_traceCall` requests [`L2::prepare`] made.
+    traced: usize,
+}
+
+/// What a call did that shows the values it read: its root frame without gas and without its own
+/// input (every log, every sub-call, the return data), and the manager's storage after it.
+#[derive(Debug, PartialEq)]
+struct Effects {
+    frame: Value,
+    storage: Value,
+}
+
+impl L2<'_> {
+    /// The manager's storage after each of `datas` (calls the contract accepted), and the
+    /// effects of the canonical encoding of each of `values` not seen before, in one run of
+    /// JSON-RPC batches.
+    fn prepare(&mut self, datas: &[&[u8]], values: &[&ManagerCall]) -> Vec<Result<Value, String>> {
+        let (with_logs, storage) = (call_tracer_with_logs(), storage_tracer());
+        let mut fresh: Vec<(B256, Vec<u8>)> = Vec::new();
+        for value in values {
+            let canonical = value.encode();
+            let key = keccak256(&canonical);
+            if !self.references.contains_key(&key) && fresh.iter().all(|(k, _)| *k != key) {
+                fresh.push((key, canonical));
+            }
+        }
+        let mut requests: Vec<(&[u8], &Value)> = datas.iter().map(|d| (*d, &storage)).collect();
+        for (_, canonical) in &fresh {
+            requests.push((canonical, &with_logs));
+            requests.push((canonical, &storage));
+        }
+        let mut answers = Vec::with_capacity(requests.len());
+        for part in split(&requests, |(data, _)| data.len()) {
+            answers.extend(self.node.trace_each(self.dep.system, self.dep.manager, part));
+        }
+        self.traced += requests.len();
+        let mut answers = answers.into_iter();
+        let mut next = || answers.next().expect("an answer per request");
+        let storages: Vec<_> = datas.iter().map(|_| self.storage_of(next())).collect();
+        for (key, _) in fresh {
+            let (frame, storage) = (next(), next());
+            let effects = match classify(frame) {
+                Outcome::Accepted(accepted) => self
+                    .storage_of(storage)
+                    .map(|storage| Effects { frame: without_gas_and_input(&accepted.frame, true), storage }),
+                other => Err(format!("the contract does not accept it ({})", outcome_name(&other))),
+            };
+            self.references.insert(key, effects);
+        }
+        storages
+    }
+
+    /// The manager's storage after a traced call: its `post` state (diff mode: the slots the
+    /// call wrote; the manager starts with an empty table).
+    fn storage_of(&self, answer: Result<Value, Value>) -> Result<Value, String> {
+        let answer = answer.map_err(|e| format!("prestateTracer: RPC error {e}"))?;
+        let post = answer["post"].as_object().ok_or_else(|| format!("prestateTracer: no post state: {answer}"))?;
+        let manager = post.iter().find(|(address, _)| address.parse::<Address>().ok() == Some(self.dep.manager));
+        Ok(manager.map(|(_, state)| state["storage"].clone()).unwrap_or(Value::Null))
+    }
+
+    /// The `(topics, data)` of every log the root frame emitted, each from the manager.
+    fn logs(&self, frame: &Value) -> Result<Vec<Log>, String> {
+        let logs = frame.get("logs").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+        logs.iter()
+            .map(|log| {
+                if common::anvil::parse_address(&log["address"]) != self.dep.manager {
+                    return Err(format!("a log from {}", log["address"]));
+                }
+                let topics = log["topics"].as_array().ok_or("a log without topics")?;
+                let topics = topics.iter().map(|t| B256::from_slice(&common::anvil::parse_hex(t))).collect();
+                Ok((topics, log.get("data").map(common::anvil::parse_hex).unwrap_or_default()))
+            })
+            .collect()
+    }
+}
+
+impl Subject for L2<'_> {
+    type Value = ManagerCall;
+    const NOUN: &'static str = "call";
+    const PREDICTOR: &'static str = "the decoded call";
+
+    fn decode(&self, data: &[u8]) -> exectable::Result<Decoded<ManagerCall>> {
+        ManagerCall::decode_with(data, DecodeMode::Evm)
+    }
+
+    fn encode(&self, call: &ManagerCall) -> Vec<u8> {
+        call.encode()
+    }
+
+    /// The logged table is the decoded one (and, for an incoming call, the logged call and the
+    /// return data are the decoded ones); the logs, sub-calls, return data and storage are those
+    /// of the canonical encoding of the decoded call.
+    fn check(&self, accepted: &Accepted, call: &ManagerCall) -> Result<(), String> {
+        let (entries, _) = call.clone().into_l2_table().ok_or("not an L2 table call")?;
+        let logs = self.logs(&accepted.frame)?;
+        let loaded: Vec<_> = logs
+            .iter()
+            .filter(|(topics, _)| topics.first() == Some(&IEEZL2::ExecutionTableLoaded::SIGNATURE_HASH))
+            .collect();
+        if loaded.len() != 1 {
+            return Err(format!("{} ExecutionTableLoaded logs", loaded.len()));
+        }
+        same_bytes("ExecutionTableLoaded data", &loaded[0].1, &entries.abi_encode())?;
+        if let ManagerCall::ExecuteIncomingCrossChainCall(c) = call {
+            let hash = cross_chain_call_hash(
+                self.dep.rollup_id,
+                c.destination,
+                c.value,
+                &c.data,
+                c.sourceAddress,
+                c.sourceRollup,
+            );
+            let executed: Vec<_> = logs
+                .iter()
+                .filter(|(topics, _)| topics.first() == Some(&IEEZL2::IncomingCrossChainCallExecuted::SIGNATURE_HASH))
+                .collect();
+            if executed.len() != 1 || executed[0].0.get(1) != Some(&hash) {
+                return Err(format!("IncomingCrossChainCallExecuted logs {executed:?}, decoded call hash {hash}"));
+            }
+            let want = (c.destination, c.value, c.data.clone(), c.sourceAddress, c.sourceRollup).abi_encode_params();
+            same_bytes("IncomingCrossChainCallExecuted data", &executed[0].1, &want)?;
+            same_bytes("return data", &frame_output(&accepted.frame), &entries[0].returnData.abi_encode())?;
+        }
+        let storage = accepted.storage.as_ref().ok_or("no storage traced")?.as_ref().map_err(Clone::clone)?;
+        let reference = self
+            .references
+            .get(&keccak256(call.encode()))
+            .ok_or("no trace of the canonical encoding")?
+            .as_ref()
+            .map_err(|e| format!("the canonical encoding of the decoded call: {e}"))?;
+        let frame = without_gas_and_input(&accepted.frame, true);
+        if frame != reference.frame {
+            return Err(format!(
+                "logs, sub-calls or return data differ from those of the canonical encoding of the decoded call: {}",
+                first_difference(&frame, &reference.frame)
+            ));
+        }
+        if *storage != reference.storage {
+            return Err(format!(
+                "storage differs from that after the canonical encoding of the decoded call: {}",
+                first_difference(storage, &reference.storage)
+            ));
+        }
+        Ok(())
+    }
+
+    fn protocol_key(&self, revert: &[u8], call: &ManagerCall) -> String {
+        let name = revert_name(revert);
+        let prediction = match l2_prediction(call, self.dep.rollup_id) {
+            Some(p) if p == name => "predicts this revert".to_string(),
+            Some(p) => format!("predicts {p} instead"),
+            None => "predicts no revert".to_string(),
+        };
+        format!("{name}; the decoded call {prediction}")
+    }
+}
+
+/// A log's topics and data.
+type Log = (Vec<B256>, Vec<u8>);
+
+/// The revert the decoded `executeIncomingCrossChainCall` must end in (spec §6.4, in its order;
+/// `msg.value` is 0), for the calls built here (`entries[0]` runs nothing); `None` for success
+/// and for `loadExecutionTable`.
+fn l2_prediction(call: &ManagerCall, rollup_id: U256) -> Option<&'static str> {
+    let ManagerCall::ExecuteIncomingCrossChainCall(c) = call else { return None };
+    let Some(first) = c.entries.first() else { return Some("EmptyEntries") };
+    if !c.value.is_zero() {
+        return Some("ValueMismatch");
+    }
+    let hash = cross_chain_call_hash(rollup_id, c.destination, c.value, &c.data, c.sourceAddress, c.sourceRollup);
+    if first.proxyEntryHash != hash {
+        Some("EntryHashMismatch")
+    } else if !first.callCount.is_zero() {
+        Some("(a revert while entries[0] runs calls)")
+    } else if !first.rollingHash.is_zero() {
+        Some("RollingHashMismatch")
+    } else if !first.incomingCalls.is_empty() {
+        Some("UnconsumedIncomingCalls")
+    } else if !first.expectedOutgoingCalls.is_empty() {
+        Some("UnconsumedOutgoingCalls")
+    } else {
+        None
+    }
+}
+
+/// A call frame without `gas` and `gasUsed` (they depend on the calldata's size and cost), the
+/// root without its `input`, sub-frames likewise.
+fn without_gas_and_input(frame: &Value, root: bool) -> Value {
+    let mut frame = frame.clone();
+    if let Some(map) = frame.as_object_mut() {
+        map.remove("gas");
+        map.remove("gasUsed");
+        if root {
+            map.remove("input");
+        }
+        if let Some(Value::Array(calls)) = map.get_mut("calls") {
+            for call in calls.iter_mut() {
+                *call = without_gas_and_input(call, false);
+            }
+        }
+    }
+    frame
+}
+
+/// `Err` naming the first differing byte when `found` is not `want`.
+fn same_bytes(what: &str, found: &[u8], want: &[u8]) -> Result<(), String> {
+    if found == want {
+        return Ok(());
+    }
+    let at = found.iter().zip(want).position(|(a, b)| a != b).unwrap_or(found.len().min(want.len()));
+    Err(format!("{what}: {} bytes on chain, {} decoded, first difference at byte {at}", found.len(), want.len()))
+}
+
+/// Where two JSON values first differ, as a path with both sides (cut to 200 characters).
+fn first_difference(a: &Value, b: &Value) -> String {
+    fn walk(a: &Value, b: &Value, path: String) -> Option<String> {
+        match (a, b) {
+            (Value::Object(x), Value::Object(y)) => {
+                let keys: std::collections::BTreeSet<&String> = x.keys().chain(y.keys()).collect();
+                keys.into_iter().find_map(|k| {
+                    walk(x.get(k).unwrap_or(&Value::Null), y.get(k).unwrap_or(&Value::Null), format!("{path}.{k}"))
+                })
+            }
+            (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+                x.iter().zip(y).enumerate().find_map(|(i, (p, q))| walk(p, q, format!("{path}[{i}]")))
+            }
+            _ if a == b => None,
+            _ => {
+                let cut = |v: &Value| v.to_string().chars().take(200).collect::<String>();
+                Some(format!("{path}: {} here, {} there", cut(a), cut(b)))
+            }
+        }
+    }
+    walk(a, b, "$".into()).unwrap_or_else(|| "no difference".into())
+}
+
+// ---------------------------------------------------------------------------------------------
 // Where the offsets, lengths, padding and checked words of a canonical encoding are.
 
 /// A dynamic value of the canonical calldata, reached through one offset word.
@@ -429,7 +902,7 @@ struct Node {
     parent: Option<usize>,
 }
 
-/// Every mutable slot of a canonical `postAndVerifyBatch` calldata.
+/// Every mutable slot of canonical calldata of a manager function.
 #[derive(Debug, Default)]
 struct CalldataMap {
     nodes: Vec<Node>,
@@ -442,11 +915,12 @@ struct CalldataMap {
 }
 
 impl CalldataMap {
-    /// Walks canonical `postAndVerifyBatch` calldata (selector, then `abi.encode(batch)`).
-    fn of(calldata: &[u8]) -> Self {
-        let shape = *<Batch as HasStaticShape>::static_shape();
+    /// Walks canonical calldata of a function with parameters `params` (selector, then
+    /// `abi.encode(params…)`); every parameter's path is its name (`batch`, `entries`).
+    fn of(calldata: &[u8], params: &TupleShape) -> Self {
         let mut map = CalldataMap::default();
-        let end = map.members(calldata, 4, &[("batch".to_string(), shape)], None);
+        let members: Vec<_> = params.fields.iter().map(|f| (f.name.to_string(), f.shape)).collect();
+        let end = map.members(calldata, 4, &members, None);
         assert_eq!(end, calldata.len(), "the map covers the whole calldata");
         map
     }
@@ -584,9 +1058,10 @@ enum Edit {
     Truncate(usize),
 }
 
-/// A mutation of a batch's canonical calldata, with what it is for the report.
+/// A mutation of an accepted call's canonical calldata, with what it is for the report.
 #[derive(Debug, Clone)]
 struct Mutation {
+    /// The accepted batch (L1: A, B, C) or call (L2: L, I) it mutates.
     batch: &'static str,
     family: Family,
     variant: String,
@@ -643,7 +1118,7 @@ fn two_pow(n: usize) -> U256 {
     U256::from(1u8) << n
 }
 
-/// Every mutation of one batch's canonical calldata, in a fixed order.
+/// Every mutation of one accepted call's canonical calldata, in a fixed order.
 fn mutations(batch: &'static str, canonical: &[u8], map: &CalldataMap, truncation: Truncation) -> Vec<Mutation> {
     let len = canonical.len();
     let mut out = Vec::new();
@@ -800,8 +1275,8 @@ fn mutations(batch: &'static str, canonical: &[u8], map: &CalldataMap, truncatio
 /// The contract's outcome for one call.
 #[derive(Debug)]
 enum Outcome {
-    /// No error at the top frame; the call frame.
-    Accepted(Value),
+    /// No error at the top frame.
+    Accepted(Accepted),
     /// Reverted with empty revert data in the EEZ itself: Solidity's ABI decoder.
     DecodeRevert,
     /// Reverted with revert data (a custom error, `Panic`, `Error(string)`).
@@ -811,13 +1286,23 @@ enum Outcome {
     Other(String),
 }
 
+/// What an accepted call left to check the values by.
+#[derive(Debug)]
+struct Accepted {
+    /// The root call frame (`callTracer`).
+    frame: Value,
+    /// L2: the manager's storage after the call (`prestateTracer` in diff mode), fetched for the
+    /// mutations both sides accept; `Err` if the trace failed.
+    storage: Option<Result<Value, String>>,
+}
+
 fn classify(trace: Result<Value, Value>) -> Outcome {
     let frame = match trace {
         Ok(frame) => frame,
         Err(error) => return Outcome::Other(format!("RPC error {error}")),
     };
     let error = match frame.get("error").and_then(Value::as_str) {
-        None => return Outcome::Accepted(frame),
+        None => return Outcome::Accepted(Accepted { frame, storage: None }),
         Some(e) => e.to_string(),
     };
     if !error.contains("revert") {
@@ -834,6 +1319,16 @@ fn classify(trace: Result<Value, Value>) -> Outcome {
     match inner_empty_revert {
         Some(f) => Outcome::Other(format!("empty revert, and an inner call to {} reverted empty", f["to"])),
         None => Outcome::DecodeRevert,
+    }
+}
+
+/// What the contract did, for logs and messages.
+fn outcome_name(outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::Accepted(_) => "accepted".to_string(),
+        Outcome::DecodeRevert => "decode revert".to_string(),
+        Outcome::ProtocolRevert(data) => format!("protocol revert {}", revert_name(data)),
+        Outcome::Other(what) => format!("other: {what}"),
     }
 }
 
@@ -1016,13 +1511,64 @@ impl Category {
     }
 }
 
+/// What the tally needs to know about the function under test.
+trait Subject {
+    /// What the decoder produces.
+    type Value;
+    /// What the report calls one accepted call (`batch`, `call`).
+    const NOUN: &'static str;
+    /// Who predicts the protocol reverts in the tally.
+    const PREDICTOR: &'static str;
+    /// The Evm decode.
+    fn decode(&self, data: &[u8]) -> exectable::Result<Decoded<Self::Value>>;
+    /// The canonical calldata of a decoded value.
+    fn encode(&self, value: &Self::Value) -> Vec<u8>;
+    /// Checks what an accepted call did against the decoded value.
+    fn check(&self, accepted: &Accepted, value: &Self::Value) -> Result<(), String>;
+    /// `"<revert name>; <what the predictor says>"` for the protocol-revert tally.
+    fn protocol_key(&self, revert: &[u8], value: &Self::Value) -> String;
+}
+
+/// L1: `postAndVerifyBatch` to the EEZ.
+struct L1<'a> {
+    dep: &'a Deployment,
+}
+
+impl Subject for L1<'_> {
+    type Value = Batch;
+    const NOUN: &'static str = "batch";
+    const PREDICTOR: &'static str = "exectable::validate";
+
+    fn decode(&self, data: &[u8]) -> exectable::Result<Decoded<Batch>> {
+        decode_post_and_verify_batch_with(data, DecodeMode::Evm)
+    }
+
+    fn encode(&self, batch: &Batch) -> Vec<u8> {
+        encode_post_and_verify_batch(batch)
+    }
+
+    fn check(&self, accepted: &Accepted, batch: &Batch) -> Result<(), String> {
+        check_trace(&accepted.frame, batch, self.dep)
+    }
+
+    fn protocol_key(&self, revert: &[u8], batch: &Batch) -> String {
+        protocol_key(revert, batch)
+    }
+}
+
 /// Counts per family × category, the disagreements, and the optional per-mutation log.
-#[derive(Default)]
 struct Report {
+    /// `batch` or `call`, and who predicts protocol reverts (from the [`Subject`]).
+    noun: &'static str,
+    predictor: &'static str,
+    /// Where disagreements are saved ([`saved_dir`] with this suffix).
+    suffix: &'static str,
     total: usize,
     counts: BTreeMap<(Family, Category), usize>,
+    /// The batches or calls in the order they were first recorded.
+    names: Vec<&'static str>,
     per_batch: BTreeMap<(&'static str, Category), usize>,
-    /// Protocol reverts the decoder accepted, by revert and by what `validate` predicted.
+    /// Protocol reverts the decoder accepted, by revert and by what the predictor said.
     protocol: BTreeMap<String, usize>,
     problems: Vec<String>,
     saved: Vec<String>,
@@ -1031,17 +1577,41 @@ struct Report {
 }
 
 impl Report {
+    /// An empty tally for `subject`; `suffix` tells its saved calldata and its log file (the
+    /// `EXECTABLE_DIFFERENTIAL_LOG` path with the suffix appended) from another tally's.
+    fn new<S: Subject>(_subject: &S, suffix: &'static str) -> Report {
+        let log = std::env::var_os("EXECTABLE_DIFFERENTIAL_LOG").map(|path| {
+            let mut path = path;
+            path.push(suffix);
+            std::io::BufWriter::new(std::fs::File::create(path).expect("create the log"))
+        });
+        Report {
+            noun: S::NOUN,
+            predictor: S::PREDICTOR,
+            suffix,
+            total: 0,
+            counts: BTreeMap::new(),
+            names: Vec::new(),
+            per_batch: BTreeMap::new(),
+            protocol: BTreeMap::new(),
+            problems: Vec::new(),
+            saved: Vec::new(),
+            log,
+        }
+    }
+
     /// Classifies one mutation: the contract's outcome against the Evm decode of the same bytes.
-    fn record(&mut self, mutation: &Mutation, data: &[u8], outcome: Outcome, dep: &Deployment) {
-        let decoded = decode_post_and_verify_batch_with(data, DecodeMode::Evm);
+    fn record<S: Subject>(
+        &mut self,
+        subject: &S,
+        mutation: &Mutation,
+        data: &[u8],
+        outcome: Outcome,
+        decoded: exectable::Result<Decoded<S::Value>>,
+    ) {
         if let Some(log) = &mut self.log {
             use std::io::Write;
-            let contract = match &outcome {
-                Outcome::Accepted(_) => "accepted".to_string(),
-                Outcome::DecodeRevert => "decode revert".to_string(),
-                Outcome::ProtocolRevert(data) => format!("protocol revert {}", revert_name(data)),
-                Outcome::Other(what) => format!("other: {what}"),
-            };
+            let contract = outcome_name(&outcome);
             let decoder = match &decoded {
                 Ok(d) => format!("accepted, {}", d.layout),
                 Err(e) => format!("refused: {e}"),
@@ -1050,9 +1620,9 @@ impl Report {
         }
         let (category, detail) = match (outcome, decoded) {
             (Outcome::Other(what), _) => (Category::Harness, what),
-            (Outcome::Accepted(trace), Ok(decoded)) => match check_trace(&trace, &decoded.value, dep) {
+            (Outcome::Accepted(accepted), Ok(decoded)) => match subject.check(&accepted, &decoded.value) {
                 Err(e) => (Category::ValueMismatch, e),
-                Ok(()) => match layout_misreport(data, &decoded) {
+                Ok(()) => match layout_misreport(subject.encode(&decoded.value) == data, &decoded.layout) {
                     Some(e) => (Category::LayoutMisreport, e),
                     None => (Category::BothAccept, String::new()),
                 },
@@ -1064,7 +1634,7 @@ impl Report {
             ),
             (Outcome::DecodeRevert, Err(_)) => (Category::BothReject, String::new()),
             (Outcome::ProtocolRevert(revert), Ok(decoded)) => {
-                let key = protocol_key(&revert, &decoded.value);
+                let key = subject.protocol_key(&revert, &decoded.value);
                 *self.protocol.entry(key).or_default() += 1;
                 (Category::ProtocolRevertDecoded, String::new())
             }
@@ -1072,6 +1642,9 @@ impl Report {
         };
         self.total += 1;
         *self.counts.entry((mutation.family, category)).or_default() += 1;
+        if !self.names.contains(&mutation.batch) {
+            self.names.push(mutation.batch);
+        }
         *self.per_batch.entry((mutation.batch, category)).or_default() += 1;
         if category.is_problem() {
             self.problems.push(format!("{}: {mutation}: {detail}", category.name()));
@@ -1081,7 +1654,7 @@ impl Report {
 
     /// Keeps the calldata of a disagreement for whoever fixes it.
     fn save(&mut self, mutation: &Mutation, data: &[u8]) {
-        let dir = saved_dir();
+        let dir = saved_dir(self.suffix);
         if self.saved.is_empty() {
             let _ = std::fs::remove_dir_all(&dir);
         }
@@ -1123,14 +1696,14 @@ impl Report {
             line.push_str(&format!(" | {n:>width$}"));
         }
         println!("{line} | {}", self.total);
-        for batch in ["A", "B", "C"] {
+        for batch in &self.names {
             let parts: Vec<String> = Category::ALL
                 .iter()
-                .filter_map(|c| self.per_batch.get(&(batch, *c)).map(|n| format!("{}: {n}", c.name())))
+                .filter_map(|c| self.per_batch.get(&(*batch, *c)).map(|n| format!("{}: {n}", c.name())))
                 .collect();
-            println!("batch {batch}: {}", parts.join(", "));
+            println!("{} {batch}: {}", self.noun, parts.join(", "));
         }
-        println!("\nprotocol reverts the decoder accepted (revert; what exectable::validate predicts):");
+        println!("\nprotocol reverts the decoder accepted (revert; what {} predicts):", self.predictor);
         for (key, n) in &self.protocol {
             println!("  {n:>6}  {key}");
         }
@@ -1157,15 +1730,14 @@ impl Report {
     }
 }
 
-/// Where the calldata of every disagreement is written.
-fn saved_dir() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("anvil-differential")
+/// Where the calldata of every disagreement is written (`suffix`: `""` for L1, `"-l2"`).
+fn saved_dir(suffix: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("anvil-differential{suffix}"))
 }
 
 /// `Layout::Canonical` must mean "the input is the canonical encoding of the decoded value".
-fn layout_misreport(data: &[u8], decoded: &Decoded<Batch>) -> Option<String> {
-    let canonical = encode_post_and_verify_batch(&decoded.value) == data;
-    match (&decoded.layout, canonical) {
+fn layout_misreport(canonical: bool, layout: &Layout) -> Option<String> {
+    match (layout, canonical) {
         (Layout::Canonical, false) => Some("decoder says canonical, but re-encoding gives other bytes".into()),
         (Layout::NonCanonical(d), true) => {
             Some(format!("decoder says non-canonical ({} at {}), but the input is canonical", d.path, d.offset))

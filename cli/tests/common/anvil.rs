@@ -1,6 +1,7 @@
 //! A local anvil node for tests that run the compiled contracts: start it on 127.0.0.1 (killed on
 //! drop, so also when a test panics), talk JSON-RPC to it over plain HTTP/1.1, deploy the EEZ with
-//! two registered rollups and two accept-everything proof systems, send transactions.
+//! two registered rollups and two accept-everything proof systems ([`deploy`]) or the L2 manager
+//! EEZL2 ([`deploy_l2`]), send transactions, trace calls.
 //!
 //! The anvil binary comes from the `ANVIL` environment variable, which `make test-anvil` sets to
 //! the pinned binary it installs (tools/anvil.mk); without it [`Anvil::start`] panics and says so.
@@ -26,6 +27,10 @@ pub const GAS: u64 = 1_000_000_000;
 alloy_sol_types::sol! {
     /// `EEZ.registerRollup`.
     function registerRollup(address rollupContract, bytes32 initialState) returns (uint256);
+    /// `EEZL2.ROLLUP_ID()`.
+    function ROLLUP_ID() returns (uint256);
+    /// `EEZL2.SYSTEM_ADDRESS()`.
+    function SYSTEM_ADDRESS() returns (address);
     /// `EEZ.rollups(id)`.
     function rollups(uint256 rollupId) returns (address rollupContract, bytes32 stateRoot, uint256 etherBalance);
     /// `IProofSystem.verify`.
@@ -179,9 +184,17 @@ impl Anvil {
     /// `debug_traceCall` with the `callTracer` (eth_call semantics at the latest block) of each of
     /// `calldatas` to `to` from `from`, sent as one JSON-RPC batch; the root call frames in order.
     pub fn trace_calls(&self, from: Address, to: Address, calldatas: &[&[u8]]) -> Vec<Result<Value, Value>> {
-        let calls: Vec<(&str, Value)> = calldatas
+        let tracer = json!({"tracer": "callTracer"});
+        let calls: Vec<(&[u8], &Value)> = calldatas.iter().map(|data| (*data, &tracer)).collect();
+        self.trace_each(from, to, &calls)
+    }
+
+    /// `debug_traceCall` of each `(calldata, tracer options)` to `to` from `from` at the latest
+    /// block, sent as one JSON-RPC batch; the tracers' results in order.
+    pub fn trace_each(&self, from: Address, to: Address, calls: &[(&[u8], &Value)]) -> Vec<Result<Value, Value>> {
+        let calls: Vec<(&str, Value)> = calls
             .iter()
-            .map(|data| ("debug_traceCall", json!([call_object(from, to, data), "latest", {"tracer": "callTracer"}])))
+            .map(|(data, tracer)| ("debug_traceCall", json!([call_object(from, to, data), "latest", tracer])))
             .collect();
         self.batch(&calls)
     }
@@ -387,4 +400,32 @@ pub fn deploy(node: &Anvil) -> Deployment {
         assert!(verifyCall::abi_decode_returns(&out).expect("verify output"), "MockProofSystem {ps} refuses proofs");
     }
     Deployment { sender, eez, proof_systems, rollups }
+}
+
+/// The L2 manager [`deploy_l2`] put on the node.
+#[derive(Debug, Clone)]
+pub struct L2Deployment {
+    /// `SYSTEM_ADDRESS`: the first unlocked account, deployer and the only account allowed to
+    /// call `loadExecutionTable` and `executeIncomingCrossChainCall`.
+    pub system: Address,
+    /// `ROLLUP_ID`: 1.
+    pub rollup_id: U256,
+    /// The EEZL2.
+    pub manager: Address,
+}
+
+/// Deploys `EEZL2(rollupId = 1, systemAddress = the first account)` and checks its two getters.
+pub fn deploy_l2(node: &Anvil) -> L2Deployment {
+    let system = node.accounts()[0];
+    let rollup_id = U256::from(1);
+    let mut code = creation_code("EEZL2");
+    code.extend_from_slice(&(rollup_id, system).abi_encode_params());
+    let receipt = node.transact(system, None, &code);
+    assert_eq!(receipt["status"], "0x1", "deploying EEZL2 failed: {receipt}");
+    let manager = parse_address(&receipt["contractAddress"]);
+    let id = node.eth_call(system, manager, &ROLLUP_IDCall {}.abi_encode()).expect("ROLLUP_ID()");
+    assert_eq!(ROLLUP_IDCall::abi_decode_returns(&id).expect("ROLLUP_ID output"), rollup_id);
+    let sys = node.eth_call(system, manager, &SYSTEM_ADDRESSCall {}.abi_encode()).expect("SYSTEM_ADDRESS()");
+    assert_eq!(SYSTEM_ADDRESSCall::abi_decode_returns(&sys).expect("SYSTEM_ADDRESS output"), system);
+    L2Deployment { system, rollup_id, manager }
 }
