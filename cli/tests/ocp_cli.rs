@@ -85,9 +85,9 @@ fn demo_original_is_valid_and_tampered_is_a_hash_mismatch() {
 #[test]
 fn solana_envelope_is_an_unsupported_extraction_rule() {
     let out = verify_ocp(&sample("example-envelope-solana-devnet.json"), &sample("example-observation.txt"), &[]);
-    assert_eq!(code(&out), 1);
+    assert_eq!(code(&out), 3, "an unsupported rule: cannot decide");
     let first = stdout(&out).lines().next().unwrap().to_owned();
-    assert!(first.starts_with("INVALID: unsupported extraction rule solana/instruction-data"), "{first}");
+    assert!(first.starts_with("CANNOT DECIDE: unsupported extraction rule solana/instruction-data"), "{first}");
     assert!(first.ends_with("[code 502]"), "{first}");
 }
 
@@ -141,7 +141,9 @@ fn envelope_round_trip_with_receipts() {
     ];
     for (i, (text, want)) in cases.iter().enumerate() {
         let out = verify(&dir.file(&format!("bad-{i}.json"), text));
-        assert_eq!(code(&out), 1, "{want}: {}", stdout(&out));
+        // A receipt of another transaction (508) cannot decide; the others show non-inclusion.
+        let exit = if *want == 508 { 3 } else { 1 };
+        assert_eq!(code(&out), exit, "{want}: {}", stdout(&out));
         assert!(stdout(&out).lines().next().unwrap().ends_with(&format!("[code {want}]")), "{}", stdout(&out));
     }
     // The ocp-1 sample names the contract: a log from another contract is 505.
@@ -155,7 +157,7 @@ fn envelope_round_trip_with_receipts() {
     assert!(stdout(&out).lines().next().unwrap().ends_with("[code 505]"), "{}", stdout(&out));
     // A receipt given for the demo rule: 502.
     let out = verify_ocp(&sample("demo-proof.json"), &sample("demo-original.txt"), &["--receipt", &good]);
-    assert_eq!(code(&out), 1);
+    assert_eq!(code(&out), 3);
     assert!(stdout(&out).lines().next().unwrap().ends_with("[code 502]"), "{}", stdout(&out));
 }
 
@@ -180,22 +182,22 @@ fn table_artifacts_hash_the_canonical_bytes() {
 }
 
 #[test]
-fn bad_input_exits_2_and_malformed_artifacts_are_invalid() {
+fn unusable_input_and_malformed_artifacts_cannot_decide() {
     let observation = sample("example-observation.txt");
     let out = verify_ocp("{not json", &observation, &[]);
-    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
     let out = verify_ocp(&sample("example-proof.ocp.json"), "/no/such/file", &[]);
-    assert_eq!(code(&out), 2);
+    assert_eq!(code(&out), 3);
     assert!(stderr(&out).contains("cannot read /no/such/file"), "{}", stderr(&out));
     let out = verify_ocp(&sample("example-proof.ocp.json"), &observation, &["--receipt", r#"{"status": "0x2"}"#]);
-    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert_eq!(code(&out), 3, "{}", stderr(&out));
     assert!(stderr(&out).contains("[code 606]"), "{}", stderr(&out));
     let mut extra: Value =
         serde_json::from_str(&std::fs::read_to_string(sample("example-proof.ocp.json")).unwrap()).unwrap();
     extra["note"] = json!("not allowed");
     let out = verify_ocp(&extra.to_string(), &observation, &[]);
-    assert_eq!(code(&out), 1);
-    assert!(stdout(&out).starts_with("INVALID: ocp-1 proof file violates its schema: note:"), "{}", stdout(&out));
+    assert_eq!(code(&out), 3);
+    assert!(stdout(&out).starts_with("CANNOT DECIDE: ocp-1 proof file violates its schema: note:"), "{}", stdout(&out));
     assert!(stdout(&out).trim_end().ends_with("[code 507]"), "{}", stdout(&out));
     // Producing: ocp-1 needs --network and --contract; the envelope refuses ocp-1 members.
     let out = run(&["ocp", &observation, "--tx-hash", EXAMPLE_TX, "--network", "n"]);
