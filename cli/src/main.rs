@@ -356,12 +356,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let bytes = read_hex(input)?;
             let value = match ty {
                 Some(name) => struct_kind(&name)?.decode_to_json(&bytes).map_err(err)?,
-                None => {
-                    let decoded = ManagerCall::decode_with(&bytes, mode.into()).map_err(err)?;
-                    let mut json = decoded.value.to_json();
-                    json["layout"] = decoded.layout.to_json();
-                    json
-                }
+                None => ManagerCall::decode_with(&bytes, mode.into()).map_err(err)?.to_json(),
             };
             print_json(&value);
         }

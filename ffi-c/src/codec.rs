@@ -87,14 +87,21 @@ pub unsafe extern "C" fn et_struct_names(names_out: *mut et_bytes) -> et_result 
     })
 }
 
-/// Decodes manager calldata in `mode` into the call JSON with the input's `layout` member.
-fn decode_call_json(calldata: &[u8], mode: DecodeMode) -> Result<Value, FfiError> {
-    let decoded = ManagerCall::decode_with(calldata, mode)?;
-    let mut json = decoded.value.to_json();
-    if let Value::Object(map) = &mut json {
-        map.insert("layout".into(), decoded.layout.to_json());
-    }
-    Ok(json)
+/// The body of `et_calldata_decode` and `et_calldata_decode_strict`: core's call JSON with the
+/// input's `layout`, decoded in `mode`.
+unsafe fn decode_call_out(
+    calldata: *const u8,
+    calldata_len: usize,
+    json_out: *mut et_bytes,
+    mode: DecodeMode,
+) -> et_result {
+    ffi_boundary(|| {
+        let calldata = unsafe { bytes_in(calldata, calldata_len, "calldata")? };
+        let out = out_ptr(json_out, "json_out")?;
+        let json = ManagerCall::decode_with(calldata, mode)?.to_json();
+        unsafe { write_out(out, et_bytes::from_json(&json)) };
+        Ok(())
+    })
 }
 
 /// Decodes manager calldata the chain accepted (any L1 or L2 manager function that carries
@@ -122,13 +129,7 @@ pub unsafe extern "C" fn et_calldata_decode(
     calldata_len: usize,
     json_out: *mut et_bytes,
 ) -> et_result {
-    ffi_boundary(|| {
-        let calldata = unsafe { bytes_in(calldata, calldata_len, "calldata")? };
-        let out = out_ptr(json_out, "json_out")?;
-        let json = decode_call_json(calldata, DecodeMode::Evm)?;
-        unsafe { write_out(out, et_bytes::from_json(&json)) };
-        Ok(())
-    })
+    unsafe { decode_call_out(calldata, calldata_len, json_out, DecodeMode::Evm) }
 }
 
 /// Strictly decodes manager calldata (chosen by its selector): only the canonical encoding
@@ -147,13 +148,7 @@ pub unsafe extern "C" fn et_calldata_decode_strict(
     calldata_len: usize,
     json_out: *mut et_bytes,
 ) -> et_result {
-    ffi_boundary(|| {
-        let calldata = unsafe { bytes_in(calldata, calldata_len, "calldata")? };
-        let out = out_ptr(json_out, "json_out")?;
-        let json = decode_call_json(calldata, DecodeMode::Strict)?;
-        unsafe { write_out(out, et_bytes::from_json(&json)) };
-        Ok(())
-    })
+    unsafe { decode_call_out(calldata, calldata_len, json_out, DecodeMode::Strict) }
 }
 
 /// How manager calldata the contract accepts is laid out: `{"canonical": true}`, or

@@ -111,6 +111,17 @@ manager_calls! {
     ExecuteInContextAndRevert => IEEZ::executeInContextAndRevertCall { callCount };
 }
 
+impl Decoded<ManagerCall> {
+    /// The call JSON with the input's layout: `{"function", "selector", "args", "layout"}`
+    /// (`layout` is [`crate::abi::mode::Layout::to_json`]; [`ManagerCall`]'s JSON parser ignores
+    /// it, so the text encodes back to the canonical calldata).
+    pub fn to_json(&self) -> Value {
+        let mut json = self.value.to_json();
+        json["layout"] = self.layout.to_json();
+        json
+    }
+}
+
 impl ManagerCall {
     /// The batch a `postAndVerifyBatch` call carries; `None` for every other function.
     pub fn into_batch(self) -> Option<l1::ProofSystemBatchPerVerificationEntries> {
